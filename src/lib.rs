@@ -1,0 +1,15 @@
+//! Concurrency Playground (并发游乐场): learn concurrency by running it in the browser.
+//!
+//! The crate has two halves with one boundary between them (see `ARCHITECTURE.md`):
+//! - the **pure core** — workloads and their bounds, the app's state machine — plain Rust that
+//!   `cargo test` builds and tests natively;
+//! - the **browser edge**, [`web`], the only module that names Yew, `web_sys`, `js_sys` or
+//!   `wasm_bindgen`. It is compiled for `wasm32` only, which the native build proves.
+
+pub mod app_state;
+pub mod param;
+pub mod pool_state;
+pub mod workload;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,109 @@
+//! Named numeric parameters with a default and hard bounds.
+//!
+//! Every number a learner (or a hand-edited link) can set goes through [`Param::clamp`], so no
+//! workload ever sees a size outside the range it was designed and tested for.
+
+/// A bounded integer parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Param {
+    /// Stable machine name (used in links and tests).
+    pub name: &'static str,
+    pub default: u64,
+    pub min: u64,
+    pub max: u64,
+}
+
+/// What [`Param::parse`] made of a piece of user text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parsed {
+    /// The text was a number within bounds.
+    Exact(u64),
+    /// The text was a number outside the bounds; it was clamped to this value.
+    Clamped(u64),
+    /// The text was not a number; the default is used.
+    Invalid(u64),
+}
+
+impl Parsed {
+    /// The value to use, whatever happened to the text.
+    pub fn value(self) -> u64 {
+        match self {
+            Parsed::Exact(v) | Parsed::Clamped(v) | Parsed::Invalid(v) => v,
+        }
+    }
+}
+
+impl Param {
+    /// Brings `value` within `[min, max]`.
+    pub fn clamp(&self, value: u64) -> u64 {
+        value.clamp(self.min, self.max)
+    }
+
+    /// Parses user text: digits with optional `_`, `,` or spaces as separators
+    /// (so `3,000,000` and `3_000_000` both work). Negative numbers clamp to `min`.
+    pub fn parse(&self, text: &str) -> Parsed {
+        let trimmed = text.trim();
+        let negative = trimmed.starts_with('-');
+        let digits: String = trimmed
+            .trim_start_matches('-')
+            .chars()
+            .filter(|c| !matches!(c, '_' | ',' | ' '))
+            .collect();
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Parsed::Invalid(self.default);
+        }
+        if negative {
+            return Parsed::Clamped(self.min);
+        }
+        // More digits than u64 holds is still just "too big".
+        let value = digits.parse::<u64>().unwrap_or(u64::MAX);
+        let clamped = self.clamp(value);
+        if clamped == value {
+            Parsed::Exact(value)
+        } else {
+            Parsed::Clamped(clamped)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: Param = Param {
+        name: "n",
+        default: 50,
+        min: 10,
+        max: 100,
+    };
+
+    #[test]
+    fn parses_plain_and_separated_numbers() {
+        assert_eq!(P.parse("42"), Parsed::Exact(42));
+        assert_eq!(P.parse(" 1_0 "), Parsed::Exact(10));
+        assert_eq!(P.parse("1,00"), Parsed::Exact(100));
+    }
+
+    #[test]
+    fn clamps_out_of_range_numbers() {
+        assert_eq!(P.parse("5"), Parsed::Clamped(10));
+        assert_eq!(P.parse("101"), Parsed::Clamped(100));
+        assert_eq!(P.parse("-7"), Parsed::Clamped(10));
+        assert_eq!(P.parse("99999999999999999999999999"), Parsed::Clamped(100));
+    }
+
+    #[test]
+    fn rejects_non_numbers_with_the_default() {
+        for text in ["", "abc", "1e6", "12x", "-", "<b>1</b>"] {
+            assert_eq!(P.parse(text), Parsed::Invalid(50), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn value_is_always_within_bounds() {
+        for text in ["0", "10", "55", "100", "1000", "junk", "-1"] {
+            let v = P.parse(text).value();
+            assert!((P.min..=P.max).contains(&v), "{text:?} -> {v}");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+// Launches Debian's Chromium headless with the flags this closed network needs, and collects
+// console errors so tests can fail on them.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium stalls on connections this machine refuses.
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Known, harmless console output, matched by exact text (never "all warnings").
+const KNOWN_NOISE = [
+  // wasm-bindgen-rayon 1.3.0's worker calls init(module, memory), once per thread.
+  'using deprecated parameters for the initialization function; pass a single object instead',
+];
+
+export async function launch() {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'cp-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: EXECUTABLE,
+    headless: true,
+    args: ARGS,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `url` in a new page and records console errors and uncaught exceptions. */
+export async function open(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+    const text = msg.text();
+    if (KNOWN_NOISE.some((n) => text.includes(n))) return;
+    if (msg.type() === 'error') errors.push(text);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  await page.goto(url);
+  return { page, errors };
+}

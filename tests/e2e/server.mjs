@@ -1,0 +1,71 @@
+// A tiny static server for the built app (dist/), used by the end-to-end tests and the
+// benchmark. It can serve the same files with or without the cross-origin-isolation headers,
+// which is the difference the tests are about. Loopback only.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
+ * Serves `root` on 127.0.0.1. `isolated` adds COOP/COEP. Resolves to { url, close }.
+ * Port 0 picks a free port.
+ */
+export function serve({ root, isolated = true, port = 0 }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(base, path));
+      if (!file.startsWith(base)) {
+        res.writeHead(403).end();
+        return;
+      }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file).catch(() => null);
+      if (body === null) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      const headers = {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        ...(isolated ? ISOLATION_HEADERS : {}),
+      };
+      res.writeHead(200, headers).end(body);
+    } catch (err) {
+      res.writeHead(500).end(String(err));
+    }
+  });
+  return new Promise((done) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address();
+      done({ url: `http://127.0.0.1:${bound}/`, close: () => new Promise((c) => server.close(c)) });
+    });
+  });
+}
+
+// `node tests/e2e/server.mjs [dist] [port] [--no-isolation]`
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const isolated = !args.includes('--no-isolation');
+  const [root = 'dist', port = '8080'] = args.filter((a) => !a.startsWith('--'));
+  const { url } = await serve({ root, isolated, port: Number(port) });
+  console.log(`Serving ${root} at ${url} (${isolated ? 'cross-origin isolated' : 'NOT isolated'})`);
+}
