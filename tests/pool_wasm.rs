@@ -15,7 +15,9 @@ wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
 #[wasm_bindgen_test]
 async fn pool_runs_in_parallel_and_matches_the_serial_answer() {
-    pool::start(2).await.expect("the pool starts in an isolated context");
+    pool::start(2)
+        .await
+        .expect("the pool starts in an isolated context");
     assert_eq!(rayon::current_num_threads(), 2);
 
     let n = 400_000;

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, clippy (native and wasm32), native unit tests,
+# wasm-bindgen tests of the real pool in headless Chromium, and end-to-end tests of the built
+# app in headless Chromium (served with and without cross-origin isolation).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+step() { printf '\n\033[1;34m=== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+
+step "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+
+step "clippy (wasm32)"
+wasm_env cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (the pure core)"
+cargo test
+
+step "wasm tests in headless Chromium (the real pool)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  wasm_env cargo test --target wasm32-unknown-unknown --tests
+
+step "release build (trunk)"
+wasm_env trunk build --release
+
+step "the build is threaded: its imported memory is shared"
+wasm="$(ls dist/*_bg.wasm)"
+wasm-objdump -x -j Import "$wasm" | grep -E 'memory\[0\].* shared' \
+  || { echo "dist wasm memory is not shared: the link args in .cargo/config.toml did not apply" >&2; exit 1; }
+
+step "end-to-end tests in headless Chromium"
+node --test tests/e2e/*.test.mjs
