@@ -1,67 +1,63 @@
 //! The page's state and its one transition function, `apply`. The Yew reducer is a thin
 //! adapter over this (see `web::app`), so every transition is tested natively here.
 
-use crate::param::Parsed;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::engine::fault::Fault;
+use crate::engine::frames::FrameStats;
+use crate::engine::RunOutput;
+use crate::executor::Executor;
+use crate::param::{Parsed, Values};
 use crate::pool_state::PoolState;
-use crate::workload::primes;
+use crate::workload::{self, WorkloadDef};
 
-/// Where a run executes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    /// Synchronously on the page's main thread: the page freezes while it runs.
-    Main,
-    /// On the worker pool over shared memory: the page stays responsive.
-    Pool,
-}
+/// A synchronous main-thread run estimated to freeze the page longer than this needs the
+/// learner's confirmation first.
+pub const CONFIRM_ABOVE_MS: f64 = 3_000.0;
 
-impl Mode {
-    pub fn tag(self) -> &'static str {
-        match self {
-            Mode::Main => "main",
-            Mode::Pool => "pool",
-        }
-    }
-}
-
-/// A finished run.
+/// A finished run, kept for display and comparison.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RunResult {
-    /// The workload size the run used.
-    pub n: u64,
-    pub answer: u64,
-    pub wall_ms: f64,
-    /// Threads the run had (1 for the main thread).
+pub struct RunRecord {
+    pub executor: Executor,
+    /// Threads the run used (1 on the main thread).
     pub threads: usize,
+    pub output: Rc<RunOutput>,
+    /// The page's frames during the run (main-thread runs).
+    pub frames: Option<FrameStats>,
 }
 
-/// One mode's last run.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum RunSlot {
-    #[default]
-    Idle,
-    Running {
-        n: u64,
+/// The run in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Running {
+    pub executor: Executor,
+    pub threads: usize,
+    pub started_ms: f64,
+    pub now_ms: f64,
+    pub done: u32,
+    pub total: u32,
+    pub cancelling: bool,
+}
+
+/// What happens when the learner asks for a run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Decision {
+    Start,
+    /// Would freeze the page for about this long: ask first.
+    Confirm {
+        estimate_ms: f64,
     },
-    Done(RunResult),
-    Failed(String),
+    /// Another run is in progress.
+    Busy,
+    /// The pool is not ready (starting, not isolated, failed).
+    NoPool,
 }
 
-impl RunSlot {
-    pub fn tag(&self) -> &'static str {
-        match self {
-            RunSlot::Idle => "idle",
-            RunSlot::Running { .. } => "running",
-            RunSlot::Done(_) => "done",
-            RunSlot::Failed(_) => "failed",
-        }
-    }
-
-    pub fn result(&self) -> Option<&RunResult> {
-        match self {
-            RunSlot::Done(r) => Some(r),
-            _ => None,
-        }
-    }
+/// A parameter box: the text as typed, and what it means after bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub text: String,
+    pub parsed: Parsed,
 }
 
 /// Everything the page shows.
@@ -72,12 +68,23 @@ pub struct AppState {
     /// `navigator.hardwareConcurrency`, if the browser says.
     pub logical_processors: Option<usize>,
     pub pool: PoolState,
-    /// The size box's text, exactly as typed.
-    pub limit_text: String,
-    /// What that text means, after bounds.
-    pub limit: Parsed,
-    pub main: RunSlot,
-    pub pooled: RunSlot,
+    pub workload: &'static WorkloadDef,
+    pub values: Values,
+    /// Boxes the learner has typed in (others show the current value).
+    pub inputs: BTreeMap<&'static str, Input>,
+    /// Threads a pool run uses (1 ..= pool size).
+    pub threads: usize,
+    /// A fault to inject into the next runs.
+    pub fault: Fault,
+    /// Pool workers lost to panicking tasks (each parks its thread for good).
+    pub lost_workers: usize,
+    pub running: Option<Running>,
+    /// The latest run per executor for the current configuration.
+    pub results: BTreeMap<Executor, RunRecord>,
+    /// A main-thread run waiting for the learner's go-ahead.
+    pub confirm: Option<(Executor, f64)>,
+    /// Measured ÷ estimated main-thread time, per workload: later estimates use this machine's speed.
+    pub calibration: BTreeMap<&'static str, f64>,
 }
 
 impl Default for AppState {
@@ -88,10 +95,16 @@ impl Default for AppState {
             pool: PoolState::Starting {
                 threads: crate::pool_state::FALLBACK_THREADS,
             },
-            limit_text: primes::LIMIT.default.to_string(),
-            limit: Parsed::Exact(primes::LIMIT.default),
-            main: RunSlot::Idle,
-            pooled: RunSlot::Idle,
+            workload: &workload::primes::DEF,
+            values: Values::default(),
+            inputs: BTreeMap::new(),
+            threads: crate::pool_state::FALLBACK_THREADS,
+            fault: Fault::None,
+            lost_workers: 0,
+            running: None,
+            results: BTreeMap::new(),
+            confirm: None,
+            calibration: BTreeMap::new(),
         }
     }
 }
@@ -103,12 +116,30 @@ pub enum Action {
     Environment {
         isolated: bool,
         logical_processors: Option<usize>,
+        default_threads: usize,
     },
     Pool(PoolState),
-    EditLimit(String),
-    Started(Mode),
-    Finished(Mode, RunResult),
-    Failed(Mode, String),
+    SelectWorkload(&'static str),
+    EditParam(&'static str, String),
+    SetThreads(usize),
+    SetFault(Fault),
+    WorkersLost(usize),
+    /// Ask before a long freeze.
+    AskConfirm(Executor, f64),
+    DismissConfirm,
+    Started {
+        executor: Executor,
+        threads: usize,
+        total: u32,
+        now_ms: f64,
+    },
+    Progress {
+        done: u32,
+        total: u32,
+        now_ms: f64,
+    },
+    Cancelling,
+    Finished(RunRecord),
 }
 
 impl AppState {
@@ -117,148 +148,370 @@ impl AppState {
             Action::Environment {
                 isolated,
                 logical_processors,
+                default_threads,
             } => {
                 self.isolated = Some(isolated);
                 self.logical_processors = logical_processors;
+                self.threads = default_threads.max(1);
             }
-            Action::Pool(state) => self.pool = state,
-            Action::EditLimit(text) => {
-                self.limit = primes::LIMIT.parse(&text);
-                self.limit_text = text;
+            Action::Pool(state) => {
+                if let Some(size) = state.threads() {
+                    self.threads = self.threads.min(size);
+                }
+                self.pool = state;
             }
-            Action::Started(mode) => {
-                if self.can_run(mode) {
-                    let n = self.limit.value();
-                    *self.slot_mut(mode) = RunSlot::Running { n };
+            Action::SelectWorkload(id) => {
+                if let Some(def) = workload::by_id(id) {
+                    if def != self.workload {
+                        self.workload = def;
+                        self.values = Values::default();
+                        self.inputs.clear();
+                        self.results.clear();
+                    }
                 }
             }
-            Action::Finished(mode, result) => *self.slot_mut(mode) = RunSlot::Done(result),
-            Action::Failed(mode, reason) => *self.slot_mut(mode) = RunSlot::Failed(reason),
+            Action::EditParam(name, text) => {
+                if let Some(param) = self.workload.params.iter().find(|p| p.name == name) {
+                    let parsed = param.parse(&text);
+                    self.values.set(param, parsed.value());
+                    self.inputs.insert(param.name, Input { text, parsed });
+                    self.results.clear();
+                }
+            }
+            Action::SetThreads(n) => {
+                self.threads = n.clamp(1, self.max_threads());
+                self.results.remove(&Executor::Pool);
+            }
+            Action::SetFault(fault) => {
+                self.fault = fault;
+                self.results.clear();
+            }
+            Action::WorkersLost(n) => {
+                self.lost_workers = n;
+                self.threads = self.threads.min(self.max_threads());
+            }
+            Action::AskConfirm(executor, estimate) => self.confirm = Some((executor, estimate)),
+            Action::DismissConfirm => self.confirm = None,
+            Action::Started {
+                executor,
+                threads,
+                total,
+                now_ms,
+            } => {
+                self.confirm = None;
+                self.running = Some(Running {
+                    executor,
+                    threads,
+                    started_ms: now_ms,
+                    now_ms,
+                    done: 0,
+                    total,
+                    cancelling: false,
+                });
+            }
+            Action::Progress {
+                done,
+                total,
+                now_ms,
+            } => {
+                if let Some(r) = &mut self.running {
+                    r.done = done;
+                    r.total = total;
+                    r.now_ms = now_ms;
+                }
+            }
+            Action::Cancelling => {
+                if let Some(r) = &mut self.running {
+                    r.cancelling = true;
+                }
+            }
+            Action::Finished(record) => {
+                self.running = None;
+                if record.executor == Executor::Main
+                    && record.output.end == crate::engine::RunEnd::Completed
+                {
+                    let raw = (self.workload.estimate_ms)(&self.values);
+                    if raw > 0.0 && record.output.wall_ms > 0.0 {
+                        self.calibration
+                            .insert(self.workload.id, record.output.wall_ms / raw);
+                    }
+                }
+                self.results.insert(record.executor, record);
+            }
         }
         self
     }
 
-    pub fn slot(&self, mode: Mode) -> &RunSlot {
-        match mode {
-            Mode::Main => &self.main,
-            Mode::Pool => &self.pooled,
+    /// The most threads a pool run may use: the pool's size, less workers lost to panics.
+    pub fn max_threads(&self) -> usize {
+        let size = self.pool.threads().unwrap_or(self.threads);
+        size.saturating_sub(self.lost_workers).max(1)
+    }
+
+    /// Estimated time of a synchronous main-thread run, scaled by this machine's measured speed.
+    pub fn main_thread_estimate_ms(&self) -> f64 {
+        let raw = (self.workload.estimate_ms)(&self.values);
+        raw * self
+            .calibration
+            .get(self.workload.id)
+            .copied()
+            .unwrap_or(1.0)
+    }
+
+    pub fn decide(&self, executor: Executor, confirmed: bool) -> Decision {
+        if self.running.is_some() {
+            return Decision::Busy;
+        }
+        if executor.needs_pool() && !self.pool.is_ready() {
+            return Decision::NoPool;
+        }
+        let estimate_ms = self.main_thread_estimate_ms();
+        if executor.freezes_page() && !confirmed && estimate_ms > CONFIRM_ABOVE_MS {
+            return Decision::Confirm { estimate_ms };
+        }
+        Decision::Start
+    }
+
+    /// Threads a run on `executor` uses.
+    pub fn threads_for(&self, executor: Executor) -> usize {
+        if executor.needs_pool() {
+            self.threads.clamp(1, self.max_threads())
+        } else {
+            1
         }
     }
 
-    fn slot_mut(&mut self, mode: Mode) -> &mut RunSlot {
-        match mode {
-            Mode::Main => &mut self.main,
-            Mode::Pool => &mut self.pooled,
-        }
+    /// How much faster `executor` was than the synchronous main thread, on the same configuration.
+    pub fn speedup(&self, executor: Executor) -> Option<f64> {
+        let main = self.results.get(&Executor::Main)?.output.wall_ms;
+        let other = self.results.get(&executor)?.output.wall_ms;
+        (other > 0.0).then(|| main / other)
     }
 
-    /// True while either mode is running. One run at a time keeps timings honest.
-    pub fn busy(&self) -> bool {
-        matches!(self.main, RunSlot::Running { .. })
-            || matches!(self.pooled, RunSlot::Running { .. })
-    }
-
-    pub fn can_run(&self, mode: Mode) -> bool {
-        !self.busy() && (mode == Mode::Main || self.pool.is_ready())
-    }
-
-    /// Main-thread time ÷ pool time, when both ran the same size.
-    pub fn speedup(&self) -> Option<f64> {
-        let (main, pool) = (self.main.result()?, self.pooled.result()?);
-        (main.n == pool.n && pool.wall_ms > 0.0).then(|| main.wall_ms / pool.wall_ms)
-    }
-
-    /// Whether both modes gave the same answer, when both ran the same size.
+    /// Whether every completed run of a deterministic workload gave the same answer.
     pub fn answers_agree(&self) -> Option<bool> {
-        let (main, pool) = (self.main.result()?, self.pooled.result()?);
-        (main.n == pool.n).then_some(main.answer == pool.answer)
+        if !(self.workload.deterministic)(&self.values) {
+            return None;
+        }
+        let mut values = self
+            .results
+            .values()
+            .filter(|r| r.output.end == crate::engine::RunEnd::Completed)
+            .map(|r| r.output.answer.value);
+        let first = values.next()?;
+        let mut any_other = false;
+        for v in values {
+            any_other = true;
+            if v != first {
+                return Some(false);
+            }
+        }
+        any_other.then_some(true)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{Answer, RunEnd};
+    use crate::workload::primes;
 
-    fn ready() -> AppState {
-        AppState::default().apply(Action::Pool(PoolState::Ready { threads: 2 }))
+    fn ready(threads: usize) -> AppState {
+        AppState::default()
+            .apply(Action::Environment {
+                isolated: true,
+                logical_processors: Some(threads),
+                default_threads: threads,
+            })
+            .apply(Action::Pool(PoolState::Ready {
+                threads: 2 * threads,
+            }))
     }
 
-    fn done(n: u64, answer: u64, wall_ms: f64, threads: usize) -> RunResult {
-        RunResult {
-            n,
-            answer,
-            wall_ms,
-            threads,
+    fn record(executor: Executor, value: i128, wall_ms: f64, end: RunEnd) -> RunRecord {
+        RunRecord {
+            executor,
+            threads: 1,
+            output: Rc::new(RunOutput {
+                answer: Answer {
+                    value,
+                    ..Answer::default()
+                },
+                end,
+                wall_ms,
+                spans: vec![],
+                completion_order: vec![],
+                outcomes: vec![],
+            }),
+            frames: None,
+        }
+    }
+
+    fn started(executor: Executor) -> Action {
+        Action::Started {
+            executor,
+            threads: 1,
+            total: 4,
+            now_ms: 0.0,
         }
     }
 
     #[test]
     fn pool_runs_wait_for_a_ready_pool() {
         let s = AppState::default();
-        assert!(!s.can_run(Mode::Pool));
-        assert!(s.can_run(Mode::Main));
-        let s = s.apply(Action::Started(Mode::Pool));
-        assert_eq!(s.pooled, RunSlot::Idle, "a start without a pool is ignored");
-        assert!(ready().can_run(Mode::Pool));
-    }
-
-    #[test]
-    fn not_isolated_still_runs_on_the_main_thread() {
-        let s = AppState::default().apply(Action::Pool(PoolState::NotIsolated));
-        assert!(!s.can_run(Mode::Pool));
-        let s = s.apply(Action::Started(Mode::Main));
-        assert_eq!(
-            s.main,
-            RunSlot::Running {
-                n: primes::LIMIT.default
-            }
-        );
+        assert_eq!(s.decide(Executor::Pool, false), Decision::NoPool);
+        assert_eq!(s.decide(Executor::Async, false), Decision::Start);
+        let s = s.apply(Action::Pool(PoolState::NotIsolated));
+        assert_eq!(s.decide(Executor::Pool, false), Decision::NoPool);
+        assert_eq!(s.decide(Executor::Main, false), Decision::Start);
+        assert_eq!(ready(2).decide(Executor::Pool, false), Decision::Start);
     }
 
     #[test]
     fn one_run_at_a_time() {
-        let s = ready().apply(Action::Started(Mode::Pool));
-        assert!(s.busy());
-        let s = s.apply(Action::Started(Mode::Main));
-        assert_eq!(s.main, RunSlot::Idle);
-        let s = s.apply(Action::Finished(Mode::Pool, done(10, 4, 1.0, 2)));
-        assert!(!s.busy());
+        let s = ready(2).apply(started(Executor::Pool));
+        for e in Executor::ALL {
+            assert_eq!(s.decide(e, true), Decision::Busy);
+        }
+        let s = s.apply(Action::Finished(record(
+            Executor::Pool,
+            1,
+            1.0,
+            RunEnd::Completed,
+        )));
+        assert_eq!(s.decide(Executor::Main, false), Decision::Start);
     }
 
     #[test]
-    fn runs_use_the_clamped_size() {
-        let s = ready().apply(Action::EditLimit("999999999999".into()));
-        assert_eq!(s.limit, Parsed::Clamped(primes::LIMIT.max));
-        assert_eq!(s.limit_text, "999999999999", "the box keeps what was typed");
-        let s = s.apply(Action::Started(Mode::Pool));
+    fn long_synchronous_runs_need_confirmation() {
+        let s = ready(2).apply(Action::EditParam("n", "30000000".into()));
+        let Decision::Confirm { estimate_ms } = s.decide(Executor::Main, false) else {
+            panic!("a 30M prime count on the main thread must ask first");
+        };
+        assert!(estimate_ms > CONFIRM_ABOVE_MS);
+        assert_eq!(s.decide(Executor::Main, true), Decision::Start);
         assert_eq!(
-            s.pooled,
-            RunSlot::Running {
-                n: primes::LIMIT.max
-            }
+            s.decide(Executor::Async, false),
+            Decision::Start,
+            "cooperative runs do not freeze"
+        );
+        assert_eq!(s.decide(Executor::Pool, false), Decision::Start);
+    }
+
+    #[test]
+    fn estimates_follow_measured_speed() {
+        let s = ready(2);
+        let raw = s.main_thread_estimate_ms();
+        let s = s.apply(Action::Finished(record(
+            Executor::Main,
+            216_816,
+            raw * 2.0,
+            RunEnd::Completed,
+        )));
+        assert!((s.main_thread_estimate_ms() - raw * 2.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn params_are_clamped_and_reported() {
+        let s = ready(2).apply(Action::EditParam("n", "999999999999".into()));
+        assert_eq!(s.values.get(&primes::LIMIT), primes::LIMIT.max);
+        assert_eq!(s.inputs["n"].parsed, Parsed::Clamped(primes::LIMIT.max));
+        assert_eq!(
+            s.inputs["n"].text, "999999999999",
+            "the box keeps what was typed"
+        );
+        let s = s.apply(Action::EditParam("no-such-param", "5".into()));
+        assert!(!s.inputs.contains_key("no-such-param"));
+    }
+
+    #[test]
+    fn threads_stay_within_the_pool() {
+        let s = ready(2);
+        assert_eq!(s.threads, 2, "defaults to the logical processors");
+        assert_eq!(s.max_threads(), 4);
+        assert_eq!(s.clone().apply(Action::SetThreads(99)).threads, 4);
+        assert_eq!(s.clone().apply(Action::SetThreads(0)).threads, 1);
+        assert_eq!(s.threads_for(Executor::Main), 1);
+        assert_eq!(s.threads_for(Executor::Pool), 2);
+        let s = s.apply(Action::SetThreads(4)).apply(Action::WorkersLost(1));
+        assert_eq!(
+            (s.max_threads(), s.threads),
+            (3, 3),
+            "a lost worker shrinks the choice"
         );
     }
 
     #[test]
-    fn speedup_and_agreement_need_the_same_size() {
-        let s = ready()
-            .apply(Action::Finished(Mode::Main, done(100, 25, 30.0, 1)))
-            .apply(Action::Finished(Mode::Pool, done(100, 25, 15.0, 2)));
-        assert_eq!(s.speedup(), Some(2.0));
+    fn changing_the_configuration_clears_old_results() {
+        let s = ready(2).apply(Action::Finished(record(
+            Executor::Main,
+            1,
+            10.0,
+            RunEnd::Completed,
+        )));
+        assert_eq!(s.results.len(), 1);
+        assert!(s
+            .clone()
+            .apply(Action::EditParam("n", "1000".into()))
+            .results
+            .is_empty());
+        let s = s.apply(Action::SelectWorkload("counter"));
+        assert_eq!(s.workload.id, "counter");
+        assert!(s.results.is_empty());
+        assert_eq!(
+            s.apply(Action::SelectWorkload("nope")).workload.id,
+            "counter"
+        );
+    }
+
+    #[test]
+    fn speedup_and_agreement() {
+        let s = ready(2)
+            .apply(Action::Finished(record(
+                Executor::Main,
+                25,
+                30.0,
+                RunEnd::Completed,
+            )))
+            .apply(Action::Finished(record(
+                Executor::Pool,
+                25,
+                15.0,
+                RunEnd::Completed,
+            )));
+        assert_eq!(s.speedup(Executor::Pool), Some(2.0));
         assert_eq!(s.answers_agree(), Some(true));
-        let s = s.apply(Action::Finished(Mode::Pool, done(1000, 168, 15.0, 2)));
-        assert_eq!(s.speedup(), None);
-        assert_eq!(s.answers_agree(), None);
+        let s = s.apply(Action::Finished(record(
+            Executor::Async,
+            24,
+            30.0,
+            RunEnd::Completed,
+        )));
+        assert_eq!(s.answers_agree(), Some(false));
+        let s = s.apply(Action::Finished(record(
+            Executor::Async,
+            3,
+            30.0,
+            RunEnd::Cancelled,
+        )));
+        assert_eq!(
+            s.answers_agree(),
+            Some(true),
+            "cancelled runs are not compared"
+        );
     }
 
     #[test]
-    fn failures_are_kept_per_mode() {
-        let s = ready().apply(Action::Failed(Mode::Pool, "boom".into()));
-        assert_eq!(s.pooled, RunSlot::Failed("boom".into()));
-        assert_eq!(s.main, RunSlot::Idle);
-        assert!(
-            s.can_run(Mode::Pool),
-            "a failed run does not wedge the page"
-        );
+    fn progress_and_cancel_track_the_running_run() {
+        let s = ready(2).apply(started(Executor::Async));
+        let s = s.apply(Action::Progress {
+            done: 2,
+            total: 4,
+            now_ms: 50.0,
+        });
+        let r = s.running.clone().unwrap();
+        assert_eq!((r.done, r.total, r.now_ms), (2, 4, 50.0));
+        let s = s.apply(Action::Cancelling);
+        assert!(s.running.as_ref().unwrap().cancelling);
     }
 }

@@ -7,6 +7,8 @@
 //!   `wasm_bindgen`. It is compiled for `wasm32` only, which the native build proves.
 
 pub mod app_state;
+pub mod engine;
+pub mod executor;
 pub mod param;
 pub mod pool_state;
 pub mod workload;

@@ -107,3 +107,28 @@ mod tests {
         }
     }
 }
+
+/// A workload's parameter values by name; anything missing reads as its default, and every
+/// read is clamped, so a `Values` can come from anywhere (a form, a link) and still be safe.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Values(std::collections::BTreeMap<&'static str, u64>);
+
+impl Values {
+    pub fn get(&self, param: &Param) -> u64 {
+        self.0
+            .get(param.name)
+            .map_or(param.default, |&v| param.clamp(v))
+    }
+
+    /// Sets a value (clamped to the parameter's bounds).
+    pub fn set(&mut self, param: &Param, value: u64) -> &mut Self {
+        self.0.insert(param.name, param.clamp(value));
+        self
+    }
+
+    /// Builder form of [`Values::set`].
+    pub fn with(mut self, param: &Param, value: u64) -> Self {
+        self.set(param, value);
+        self
+    }
+}

@@ -44,7 +44,13 @@ impl PoolState {
     }
 }
 
-/// The pool's size from `navigator.hardwareConcurrency` (which may be missing, zero or absurd).
+/// The pool's size: twice the logical processors, so a run can oversubscribe the CPU (a lesson
+/// in itself) without rebuilding the pool, which rayon's global pool cannot do.
+pub fn pool_size(hardware_concurrency: Option<f64>) -> usize {
+    (2 * default_threads(hardware_concurrency)).min(MAX_THREADS)
+}
+
+/// Threads a pool run uses by default, from `navigator.hardwareConcurrency` (which may be missing, zero or absurd).
 pub fn default_threads(hardware_concurrency: Option<f64>) -> usize {
     match hardware_concurrency {
         Some(n) if n.is_finite() && n >= 1.0 => (n as usize).min(MAX_THREADS),
@@ -62,6 +68,14 @@ mod tests {
         assert_eq!(default_threads(Some(8.0)), 8);
         assert_eq!(default_threads(Some(1.0)), 1);
         assert_eq!(default_threads(Some(4096.0)), MAX_THREADS);
+    }
+
+    #[test]
+    fn the_pool_has_room_to_oversubscribe() {
+        assert_eq!(pool_size(Some(2.0)), 4);
+        assert_eq!(pool_size(Some(8.0)), 16);
+        assert_eq!(pool_size(Some(64.0)), MAX_THREADS);
+        assert_eq!(pool_size(None), 2 * FALLBACK_THREADS);
     }
 
     #[test]

@@ -1,17 +1,22 @@
-//! The root component: owns the one reducer, starts the pool, and wires runs to the core.
+//! The root component: owns the one reducer, starts the pool, and wires runs to the engine.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::components::{
-    compare::Compare, pool_status::PoolStatus, run_card::RunCard, size_input::SizeInput,
+    confirm::Confirm, fault_picker::FaultPicker, params_form::ParamsForm, pool_status::PoolStatus,
+    progress::Progress, results::Results, run_controls::RunControls,
+    workload_picker::WorkloadPicker,
 };
-use super::{browser, clock, pool};
-use crate::app_state::{Action, AppState, Mode, RunResult};
-use crate::pool_state::{default_threads, PoolState};
-use crate::workload::primes;
+use super::{browser, pool, runner};
+use crate::app_state::{Action, AppState, Decision};
+use crate::engine::fault::inject;
+use crate::engine::Recorder;
+use crate::executor::Executor;
+use crate::pool_state::{default_threads, pool_size, PoolState};
 
 impl Reducible for AppState {
     type Action = Action;
@@ -28,12 +33,13 @@ async fn boot(dispatch: UseReducerDispatcher<AppState>) {
     dispatch.dispatch(Action::Environment {
         isolated,
         logical_processors: hardware.map(|n| n as usize),
+        default_threads: default_threads(hardware),
     });
     if !isolated {
         dispatch.dispatch(Action::Pool(PoolState::NotIsolated));
         return;
     }
-    let threads = default_threads(hardware);
+    let threads = pool_size(hardware);
     dispatch.dispatch(Action::Pool(PoolState::Starting { threads }));
     let state = match pool::start(threads).await {
         Ok(()) => PoolState::Ready { threads },
@@ -42,64 +48,73 @@ async fn boot(dispatch: UseReducerDispatcher<AppState>) {
     dispatch.dispatch(Action::Pool(state));
 }
 
-/// Runs the prime count of size `n` in `mode`, timing it on the page's clock.
-async fn run(mode: Mode, n: u64, threads: usize, dispatch: UseReducerDispatcher<AppState>) {
-    let outcome = match mode {
-        Mode::Main => {
-            // Let "running…" reach the screen: the page is about to freeze on purpose.
-            clock::after_next_paint().await;
-            let t0 = clock::now_ms();
-            let answer = primes::count_serial(n);
-            Ok((answer, clock::now_ms() - t0))
-        }
-        Mode::Pool => {
-            let t0 = clock::now_ms();
-            pool::run(move || primes::count_parallel(n))
-                .await
-                .map(|answer| (answer, clock::now_ms() - t0))
-        }
-    };
-    dispatch.dispatch(match outcome {
-        Ok((answer, wall_ms)) => Action::Finished(
-            mode,
-            RunResult {
-                n,
-                answer,
-                wall_ms,
-                threads,
-            },
-        ),
-        Err(reason) => Action::Failed(mode, reason),
-    });
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
+    // The run in progress, for Cancel. Not part of the state: it is a handle, not data to show.
+    let current = use_mut_ref(|| None::<Arc<Recorder>>);
 
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| spawn_local(boot(dispatch)));
     }
 
-    let on_run = {
+    let start = {
         let state = state.clone();
-        Callback::from(move |mode: Mode| {
-            if !state.can_run(mode) {
-                return;
+        let current = current.clone();
+        move |executor: Executor, confirmed: bool| match state.decide(executor, confirmed) {
+            Decision::Start => {
+                let plan = inject((state.workload.plan)(&state.values), state.fault);
+                let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
+                *current.borrow_mut() = Some(recorder.clone());
+                let threads = state.threads_for(executor);
+                spawn_local(runner::run(
+                    executor,
+                    plan,
+                    threads,
+                    recorder,
+                    state.dispatcher(),
+                ));
             }
-            let threads = match mode {
-                Mode::Main => 1,
-                Mode::Pool => state.pool.threads().unwrap_or(1),
-            };
-            let n = state.limit.value();
-            state.dispatch(Action::Started(mode));
-            spawn_local(run(mode, n, threads, state.dispatcher()));
+            Decision::Confirm { estimate_ms } => {
+                state.dispatch(Action::AskConfirm(executor, estimate_ms))
+            }
+            Decision::Busy | Decision::NoPool => {}
+        }
+    };
+    let on_run = {
+        let start = start.clone();
+        Callback::from(move |executor| start(executor, false))
+    };
+    let on_confirm = Callback::from(move |executor| start(executor, true));
+    let on_dismiss = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissConfirm))
+    };
+    let on_cancel = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| {
+            if let Some(recorder) = current.borrow().as_ref() {
+                recorder.cancel();
+                dispatch.dispatch(Action::Cancelling);
+            }
         })
     };
-    let on_limit = {
+    let on_select = {
         let dispatch = state.dispatcher();
-        Callback::from(move |text: String| dispatch.dispatch(Action::EditLimit(text)))
+        Callback::from(move |id| dispatch.dispatch(Action::SelectWorkload(id)))
+    };
+    let on_edit = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(name, text)| dispatch.dispatch(Action::EditParam(name, text)))
+    };
+    let on_fault = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |f| dispatch.dispatch(Action::SetFault(f)))
+    };
+    let on_threads = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |n| dispatch.dispatch(Action::SetThreads(n)))
     };
 
     html! {
@@ -107,39 +122,49 @@ pub fn app() -> Html {
             <header>
                 <h1>{ "并发游乐场" }<span class="en">{ "Concurrency Playground" }</span></h1>
                 <p class="lead">
-                    { "同一个计算，分别在主线程和 Web Worker 线程池上运行，看看谁更快、页面会不会卡住。" }
+                    { "同一个工作负载，在主线程上同步运行、作为协作式异步任务运行、或在 Web Worker 线程池上并行运行：比较用时，看页面会不会卡住。" }
                     <br/>
-                    <span class="en">{ "The same computation on the main thread and on a Web Worker thread pool: which is faster, and does the page freeze?" }</span>
+                    <span class="en">{ "One workload, run synchronously on the main thread, as cooperative async tasks, or in parallel on a Web Worker pool: compare the times, and see whether the page freezes." }</span>
                 </p>
             </header>
             <PoolStatus
                 isolated={state.isolated}
                 logical_processors={state.logical_processors}
                 pool={state.pool.clone()}
+                default_threads={state.threads}
+                lost_workers={state.lost_workers}
             />
             <section class="workload">
-                <h2>{ "数素数 · Count primes below N" }</h2>
-                <SizeInput
-                    param={primes::LIMIT}
-                    text={state.limit_text.clone()}
-                    parsed={state.limit}
-                    on_change={on_limit}
+                <WorkloadPicker current={state.workload.id} on_select={on_select} disabled={state.running.is_some()} />
+                <ParamsForm
+                    params={state.workload.params}
+                    values={state.values.clone()}
+                    inputs={state.inputs.clone()}
+                    on_edit={on_edit}
+                    disabled={state.running.is_some()}
                 />
-                <div class="runs">
-                    <RunCard
-                        mode={Mode::Main}
-                        slot={state.main.clone()}
-                        enabled={state.can_run(Mode::Main)}
-                        on_run={on_run.clone()}
-                    />
-                    <RunCard
-                        mode={Mode::Pool}
-                        slot={state.pooled.clone()}
-                        enabled={state.can_run(Mode::Pool)}
-                        on_run={on_run}
-                    />
-                </div>
-                <Compare speedup={state.speedup()} agree={state.answers_agree()} />
+                <FaultPicker fault={state.fault} on_change={on_fault} disabled={state.running.is_some()} />
+                <RunControls
+                    pool_ready={state.pool.is_ready()}
+                    busy={state.running.is_some()}
+                    threads={state.threads}
+                    max_threads={state.max_threads()}
+                    logical_processors={state.logical_processors}
+                    estimate_ms={state.main_thread_estimate_ms()}
+                    on_run={on_run}
+                    on_threads={on_threads}
+                />
+                if let Some((executor, estimate_ms)) = state.confirm {
+                    <Confirm {executor} {estimate_ms} on_confirm={on_confirm} on_dismiss={on_dismiss} />
+                }
+                if let Some(running) = state.running.clone() {
+                    <Progress {running} on_cancel={on_cancel} />
+                }
+                <Results
+                    results={state.results.clone()}
+                    main_ms={state.results.get(&Executor::Main).map(|r| r.output.wall_ms)}
+                    agree={state.answers_agree()}
+                />
             </section>
         </main>
     }

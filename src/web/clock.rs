@@ -7,6 +7,8 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::engine::Clock;
+
 /// Milliseconds since the epoch on the shared time line: `timeOrigin + now()`. Each worker's
 /// `performance.now()` counts from its own `timeOrigin`, so only this sum is comparable across
 /// threads. Resolution is 5 µs when the page is cross-origin isolated, 100 µs otherwise.
@@ -17,24 +19,59 @@ pub fn now_ms() -> f64 {
     performance.time_origin() + performance.now()
 }
 
+/// The engine's clock in the browser, on any thread.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WebClock;
+
+impl Clock for WebClock {
+    fn now_ms(&self) -> f64 {
+        now_ms()
+    }
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("main-thread helpers run where there is a window")
+}
+
 /// Resolves after the next frame has been painted: a `setTimeout(0)` queued from inside a
 /// `requestAnimationFrame` callback runs after that frame's paint. Used before a deliberate
 /// main-thread freeze so that the "running" state is on screen while the page is frozen.
 pub async fn after_next_paint() {
     let promise = Promise::new(&mut |resolve, _reject| {
-        let Some(window) = web_sys::window() else {
+        let on_frame = Closure::once_into_js(move || {
+            let _ = window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        });
+        let _ = window().request_animation_frame(on_frame.unchecked_ref());
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves after `ms` milliseconds (a `setTimeout`): an awaited wait, the page stays live.
+pub async fn sleep_ms(ms: f64) {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        let delay = ms.clamp(0.0, i32::MAX as f64) as i32;
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), delay);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Gives the event loop one turn and resumes as soon as possible. A `MessageChannel` message
+/// is a macrotask (input and rendering get their turn first) without the ≥ 4 ms clamp that
+/// nested `setTimeout(0)` calls get.
+pub async fn yield_now() {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
             let _ = resolve.call0(&JsValue::NULL);
             return;
         };
-        let on_frame = Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    resolve.unchecked_ref(),
-                    0,
-                );
-            }
+        let port = channel.port1();
+        let on_message = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
         });
-        let _ = window.request_animation_frame(on_frame.unchecked_ref());
+        port.set_onmessage(Some(on_message.unchecked_ref()));
+        let _ = channel.port2().post_message(&JsValue::NULL);
     });
     let _ = JsFuture::from(promise).await;
 }

@@ -7,7 +7,9 @@ pub mod app;
 pub mod browser;
 pub mod clock;
 mod components;
+pub mod frames;
 pub mod pool;
+pub mod runner;
 
 /// Mounts the app. Also runs in every pool worker (wasm-bindgen runs the start function when a
 /// worker instantiates the shared module), where there is no `window` and nothing to mount.
@@ -15,8 +17,39 @@ pub fn start() {
     if web_sys::window().is_none() {
         return;
     }
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("panic: {info}").into());
-    }));
     yew::Renderer::<app::App>::new().render();
+    // After rendering: Yew installs its own panic hook when it renders.
+    std::panic::set_hook(Box::new(panic_hook));
+}
+
+/// Every thread's panic hook (it is process-wide). The build is `panic=abort`, so returning
+/// from here kills the thread's wasm instance.
+/// - On a pool lane in the middle of a task, the run records the failure and ends cleanly;
+///   then the thread parks for good rather than abort (see `engine::pool`).
+/// - On the main thread nothing can be saved: say so on the page instead of going silent.
+fn panic_hook(info: &std::panic::PanicHookInfo) {
+    let message = match info.payload().downcast_ref::<&str>() {
+        Some(s) => (*s).to_string(),
+        None => info
+            .payload()
+            .downcast_ref::<String>()
+            .cloned()
+            .unwrap_or_default(),
+    };
+    web_sys::console::error_1(&format!("panic: {info}").into());
+    if crate::engine::pool::on_panic(message.clone()) {
+        loop {
+            std::thread::park();
+        }
+    }
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) {
+            banner.set_id("crash");
+            banner.set_attribute("role", "alert").ok();
+            banner.set_text_content(Some(&format!(
+                "程序出错，需要重新加载页面。 · The app hit a bug and must be reloaded: {message}"
+            )));
+            let _ = body.prepend_with_node_1(&banner);
+        }
+    }
 }

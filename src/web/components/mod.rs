@@ -1,6 +1,11 @@
-//! Leaf components: props in, callbacks out; no state of their own beyond the DOM.
+//! Leaf components, one per file: props in, callbacks out; no state of their own beyond the DOM.
 
-pub mod compare;
+pub mod confirm;
+pub mod fault_picker;
+pub mod labels;
+pub mod params_form;
 pub mod pool_status;
-pub mod run_card;
-pub mod size_input;
+pub mod progress;
+pub mod results;
+pub mod run_controls;
+pub mod workload_picker;

@@ -9,6 +9,10 @@ pub struct Props {
     pub isolated: Option<bool>,
     pub logical_processors: Option<usize>,
     pub pool: PoolState,
+    /// Threads a pool run uses by default.
+    pub default_threads: usize,
+    /// Workers lost to panicking tasks.
+    pub lost_workers: usize,
 }
 
 #[function_component(PoolStatus)]
@@ -22,14 +26,18 @@ pub fn pool_status(props: &Props) -> Html {
         .logical_processors
         .map_or_else(|| "? · unknown".to_string(), |n| n.to_string());
     let pool = match &props.pool {
-        PoolState::Starting { threads } => format!("启动中 · starting ({threads} threads)"),
-        PoolState::Ready { threads } => format!("就绪 · ready ({threads} threads)"),
+        PoolState::Starting { threads } => format!("启动中 · starting {threads} workers…"),
+        PoolState::Ready { threads } => format!(
+            "就绪：{threads} 个 worker，默认每次用 {} 个 · ready: {threads} workers, runs use {} by default",
+            props.default_threads, props.default_threads
+        ),
         PoolState::NotIsolated => "不可用 · unavailable".to_string(),
         PoolState::Failed { .. } => "启动失败 · failed to start".to_string(),
     };
     html! {
         <section class="pool-status" id="pool-status" data-state={props.pool.tag()}
             data-threads={props.pool.threads().map(|t| t.to_string())}
+            data-default-threads={props.default_threads.to_string()}
             data-isolated={props.isolated.map(|b| b.to_string())}>
             <dl>
                 <dt>{ "跨源隔离 · Cross-origin isolated" }</dt>
@@ -39,6 +47,11 @@ pub fn pool_status(props: &Props) -> Html {
                 <dt>{ "线程池 · Worker pool" }</dt>
                 <dd id="pool-state">{ pool }</dd>
             </dl>
+            if props.lost_workers > 0 {
+                <p class="notice warn" id="lost-workers" data-lost={props.lost_workers.to_string()}>
+                    { format!("有 {n} 个 worker 因任务崩溃而停用；其余的照常工作。重新加载页面可恢复。 · {n} worker(s) stopped after a task panicked; the others carry on. Reload the page to get them back.", n = props.lost_workers) }
+                </p>
+            }
             { explanation(&props.pool) }
         </section>
     }

@@ -1,0 +1,23 @@
+//! Native helpers for tests: run a plan on each executor with the system clock.
+
+use super::clock::SystemClock;
+use super::main_thread::{run_blocking, Order};
+use super::{Plan, Recorder, RunOutput};
+
+/// All tasks one after another on this thread (the synchronous main-thread executor).
+pub fn run_sequential(plan: Plan) -> RunOutput {
+    let recorder = Recorder::new(plan.tasks.len(), true);
+    run_blocking(plan, Order::Sequential, &SystemClock, &recorder)
+}
+
+/// All tasks taking turns on this thread (the cooperative executor, with spinning waits).
+pub fn run_interleaved(plan: Plan) -> RunOutput {
+    let recorder = Recorder::new(plan.tasks.len(), true);
+    run_blocking(plan, Order::Interleaved, &SystemClock, &recorder)
+}
+
+/// On `lanes` threads of rayon's global pool.
+pub fn run_pool(plan: Plan, lanes: usize) -> RunOutput {
+    let recorder = std::sync::Arc::new(Recorder::new(plan.tasks.len(), true));
+    super::pool::run_blocking(plan, lanes, SystemClock, recorder)
+}

@@ -1,0 +1,111 @@
+//! The latest run per executor, side by side: answer, wall time, speedup, what the page felt.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use super::labels;
+use crate::app_state::RunRecord;
+use crate::engine::{Lane, RunEnd};
+use crate::executor::Executor;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub results: BTreeMap<Executor, RunRecord>,
+    pub main_ms: Option<f64>,
+    pub agree: Option<bool>,
+}
+
+#[function_component(Results)]
+pub fn results(props: &Props) -> Html {
+    if props.results.is_empty() {
+        return html! { <p class="empty" id="results-empty">{ "还没有运行 · No runs yet" }</p> };
+    }
+    html! {
+        <section class="results">
+            <table>
+                <thead>
+                    <tr>
+                        <th>{ "执行方式 · Executor" }</th>
+                        <th>{ "结果 · Answer" }</th>
+                        <th>{ "用时 · Wall time" }</th>
+                        <th>{ "加速比 · Speedup" }</th>
+                        <th>{ "页面丢帧 · Frames dropped" }</th>
+                        <th>{ "任务 · Tasks" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for props.results.values().map(|r| row(r, props.main_ms)) }
+                </tbody>
+            </table>
+            { agreement(props.agree) }
+        </section>
+    }
+}
+
+fn row(r: &RunRecord, main_ms: Option<f64>) -> Html {
+    let out = &r.output;
+    let (state, status) = match &out.end {
+        RunEnd::Completed => ("completed", html! {}),
+        RunEnd::Cancelled => (
+            "cancelled",
+            html! { <span class="badge">{ "已取消 · cancelled" }</span> },
+        ),
+        RunEnd::Failed(e) => (
+            "failed",
+            html! { <span class="badge error" role="alert">{ format!("失败 · failed: {e}") }</span> },
+        ),
+    };
+    let speedup = main_ms
+        .filter(|_| r.executor != Executor::Main && out.wall_ms > 0.0)
+        .map(|m| format!("{:.2}×", m / out.wall_ms));
+    let lanes = {
+        let mut lanes: Vec<Lane> = out.spans.iter().map(|s| s.lane).collect();
+        lanes.sort();
+        lanes.dedup();
+        lanes.len()
+    };
+    let finished = out.completion_order.len();
+    let frames = r.frames.map_or_else(String::new, |f| {
+        format!("{} (longest gap {:.0} ms)", f.dropped, f.longest_gap_ms)
+    });
+    html! {
+        <tr id={format!("result-{}", r.executor.tag())} data-state={state}>
+            <th scope="row">{ labels::executor(r.executor.tag()) }<br/><span class="help">{ format!("{} thread(s)", r.threads) }</span></th>
+            <td class="answer" data-value={out.answer.value.to_string()}>
+                { &out.answer.summary } { status }
+                { for out.answer.details.iter().map(|(k, v)| html! {
+                    <div class="detail" data-key={*k}>{ format!("{k}: {v}") }</div>
+                }) }
+            </td>
+            <td class="wall-time" data-ms={format!("{:.3}", out.wall_ms)}>{ format!("{:.1} ms", out.wall_ms) }</td>
+            <td class="speedup">{ speedup.unwrap_or_default() }</td>
+            <td class="frames" data-dropped={r.frames.map(|f| f.dropped.to_string())}>{ frames }</td>
+            <td class="tasks" data-finished={finished.to_string()} data-spans={out.spans.len().to_string()} data-lanes={lanes.to_string()}>
+                { format!("{finished} finished · {} spans on {lanes} lane(s)", out.spans.len()) }
+                <div class="order help">{ order_text(&out.completion_order) }</div>
+            </td>
+        </tr>
+    }
+}
+
+fn order_text(order: &[u32]) -> String {
+    const SHOWN: usize = 12;
+    let mut text: Vec<String> = order.iter().take(SHOWN).map(u32::to_string).collect();
+    if order.len() > SHOWN {
+        text.push("…".into());
+    }
+    format!("完成顺序 · finished in order: {}", text.join(", "))
+}
+
+fn agreement(agree: Option<bool>) -> Html {
+    match agree {
+        None => html! {},
+        Some(true) => {
+            html! { <p class="compare" id="compare" data-agree="true">{ "所有执行方式的结果相同 · Every executor gave the same answer" }</p> }
+        }
+        Some(false) => {
+            html! { <p class="compare" id="compare" data-agree="false" role="alert">{ "结果不同！这是一个错误 · The answers differ: that is a bug" }</p> }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! The Run buttons, one per executor, and the pool run's thread count.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::labels;
+use crate::executor::Executor;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub pool_ready: bool,
+    pub busy: bool,
+    pub threads: usize,
+    pub max_threads: usize,
+    pub logical_processors: Option<usize>,
+    /// Estimated synchronous main-thread time (ms).
+    pub estimate_ms: f64,
+    pub on_run: Callback<Executor>,
+    pub on_threads: Callback<usize>,
+}
+
+#[function_component(RunControls)]
+pub fn run_controls(props: &Props) -> Html {
+    let on_threads = props.on_threads.reform(|e: InputEvent| {
+        e.target_unchecked_into::<HtmlInputElement>()
+            .value()
+            .parse::<usize>()
+            .unwrap_or(1)
+    });
+    let button = |executor: Executor| {
+        let onclick = props.on_run.reform(move |_: MouseEvent| executor);
+        let disabled = props.busy || (executor.needs_pool() && !props.pool_ready);
+        let note = match executor {
+            Executor::Main => format!(
+                "页面会卡住约 {:.1} 秒 · freezes the page for about {:.1} s",
+                props.estimate_ms / 1e3,
+                props.estimate_ms / 1e3
+            ),
+            Executor::Async => {
+                "并发但不并行；页面保持响应 · concurrent, not parallel; the page stays responsive"
+                    .into()
+            }
+            Executor::Pool if props.pool_ready => format!(
+                "{} 个线程并行 · {} threads in parallel",
+                props.threads, props.threads
+            ),
+            Executor::Pool => "线程池不可用（见上）· the pool is unavailable (see above)".into(),
+        };
+        html! {
+            <div class="run">
+                <button id={format!("run-{}", executor.tag())} {onclick} {disabled}>
+                    { labels::executor(executor.tag()) }
+                </button>
+                <span class="help">{ note }</span>
+            </div>
+        }
+    };
+    let cores = props.logical_processors.map_or_else(String::new, |n| {
+        format!(" · 逻辑处理器 {n} · {n} logical processors")
+    });
+    html! {
+        <div class="run-controls">
+            <div class="field threads">
+                <label for="threads">{ "线程数 · threads" }</label>
+                <input id="threads" type="range" min="1" max={props.max_threads.to_string()}
+                    value={props.threads.to_string()} oninput={on_threads} disabled={props.busy || !props.pool_ready}
+                    aria-valuetext={format!("{} threads", props.threads)} />
+                <output for="threads" id="threads-value">{ props.threads }</output>
+                <span class="help">{ format!("1 – {}{cores}", props.max_threads) }</span>
+            </div>
+            { for Executor::ALL.into_iter().map(button) }
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! Choose the workload.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::labels;
+use crate::workload::ALL;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub current: &'static str,
+    pub on_select: Callback<&'static str>,
+    pub disabled: bool,
+}
+
+#[function_component(WorkloadPicker)]
+pub fn workload_picker(props: &Props) -> Html {
+    let onchange = props.on_select.reform(|e: Event| {
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        ALL.iter()
+            .find(|w| w.id == value)
+            .map_or("primes", |w| w.id)
+    });
+    html! {
+        <div class="picker">
+            <label for="workload">{ "工作负载 · Workload" }</label>
+            <select id="workload" {onchange} disabled={props.disabled}>
+                { for ALL.iter().map(|w| html! {
+                    <option value={w.id} selected={w.id == props.current}>{ labels::workload(w.id) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}

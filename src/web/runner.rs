@@ -1,0 +1,141 @@
+//! Runs a plan on the chosen executor from the page, streaming progress as actions.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use yew::UseReducerDispatcher;
+
+use super::clock::{self, WebClock};
+use super::frames::FrameWatch;
+use crate::app_state::{Action, AppState, RunRecord};
+use crate::engine::main_thread::{run_blocking, MainScheduler, Next, Order};
+use crate::engine::{Plan, Recorder, RunEnd, RunOutput};
+use crate::executor::Executor;
+
+/// How long a cooperative task runs before giving the event loop back.
+const COOPERATIVE_SLICE_MS: f64 = 4.0;
+/// How often the page reads progress while a run goes on.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
+/// Runs `plan`, reporting `Started`, `Progress` and `Finished` to `dispatch`.
+pub async fn run(
+    executor: Executor,
+    plan: Plan,
+    threads: usize,
+    recorder: Arc<Recorder>,
+    dispatch: UseReducerDispatcher<AppState>,
+) {
+    dispatch.dispatch(Action::Started {
+        executor,
+        threads,
+        total: plan.tasks.len() as u32,
+        now_ms: clock::now_ms(),
+    });
+    let frames = FrameWatch::start();
+    let output = match executor {
+        Executor::Main => {
+            // Let "running…" reach the screen: the page is about to freeze on purpose.
+            clock::after_next_paint().await;
+            run_blocking(plan, Order::Sequential, &WebClock, &recorder)
+        }
+        Executor::Async => run_cooperative(plan, &recorder, &dispatch).await,
+        Executor::Pool => {
+            // The lanes run on the pool; the main thread only awaits the last lane's report.
+            let (tx, rx) = futures_channel::oneshot::channel();
+            crate::engine::pool::start(plan, threads, WebClock, recorder.clone(), move |out| {
+                let _ = tx.send(out);
+            });
+            let progress = report_progress(&recorder, &dispatch);
+            while_polling(rx, progress)
+                .await
+                .unwrap_or_else(|_| failed("the pool dropped the run before it finished".into()))
+        }
+    };
+    let frames = frames.stop().await;
+    if executor == Executor::Pool {
+        dispatch.dispatch(Action::WorkersLost(crate::engine::pool::lost_workers()));
+    }
+    dispatch.dispatch(Action::Finished(RunRecord {
+        executor,
+        threads,
+        output: Rc::new(output),
+        frames: Some(frames),
+    }));
+}
+
+/// The cooperative executor: the core scheduler, one slice per event-loop turn.
+async fn run_cooperative(
+    plan: Plan,
+    recorder: &Recorder,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> RunOutput {
+    let mut scheduler =
+        MainScheduler::new(plan.tasks, Order::Interleaved, recorder, clock::now_ms());
+    let mut last_report = clock::now_ms();
+    loop {
+        match scheduler.run_slice(&WebClock, COOPERATIVE_SLICE_MS) {
+            Next::Yield => clock::yield_now().await,
+            Next::SleepUntil(t) => {
+                // Wake early enough to notice a cancel and to report progress.
+                let wait = (t - clock::now_ms()).min(PROGRESS_EVERY_MS);
+                clock::sleep_ms(wait.max(0.0)).await;
+            }
+            Next::Finished => break,
+        }
+        let now = clock::now_ms();
+        if now - last_report >= PROGRESS_EVERY_MS {
+            last_report = now;
+            let (done, total) = recorder.progress();
+            dispatch.dispatch(Action::Progress {
+                done,
+                total,
+                now_ms: now,
+            });
+        }
+    }
+    scheduler.finish_run(plan.finish, clock::now_ms())
+}
+
+/// Reports progress every [`PROGRESS_EVERY_MS`] until dropped.
+async fn report_progress(recorder: &Recorder, dispatch: &UseReducerDispatcher<AppState>) {
+    loop {
+        clock::sleep_ms(PROGRESS_EVERY_MS).await;
+        let (done, total) = recorder.progress();
+        dispatch.dispatch(Action::Progress {
+            done,
+            total,
+            now_ms: clock::now_ms(),
+        });
+    }
+}
+
+/// Awaits `job` while polling `side` (which never finishes on its own).
+async fn while_polling<T>(
+    job: impl std::future::Future<Output = T>,
+    side: impl std::future::Future<Output = ()>,
+) -> T {
+    use std::pin::pin;
+    use std::task::Poll;
+    let mut job = pin!(job);
+    let mut side = pin!(side);
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(v) = job.as_mut().poll(cx) {
+            return Poll::Ready(v);
+        }
+        let _ = side.as_mut().poll(cx);
+        Poll::Pending
+    })
+    .await
+}
+
+/// The output of a run that never produced one (the pool lost the job).
+fn failed(reason: String) -> RunOutput {
+    RunOutput {
+        answer: Default::default(),
+        end: RunEnd::Failed(reason),
+        wall_ms: 0.0,
+        spans: vec![],
+        completion_order: vec![],
+        outcomes: vec![],
+    }
+}

@@ -1,0 +1,76 @@
+// Shared steps for the end-to-end tests: open the app, set parameters, run, read results.
+import { serve } from './server.mjs';
+import { open } from './browser.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const POOL_SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `#pool-status[data-state="${s}"]`).join(', ');
+
+/** Serves dist/ (with or without COOP/COEP), opens the app and waits for the pool to settle. */
+export async function withApp(browser, { isolated }, body) {
+  const server = await serve({ root: DIST, isolated });
+  try {
+    const { page, errors } = await open(browser.context, server.url);
+    await page.waitForSelector(POOL_SETTLED, { timeout: 30_000 });
+    await body(page, errors);
+    await page.close();
+  } finally {
+    await server.close();
+  }
+}
+
+export async function selectWorkload(page, id) {
+  await page.selectOption('#workload', id);
+}
+
+/** Types each value into its parameter box. */
+export async function setParams(page, params) {
+  for (const [name, value] of Object.entries(params)) await page.fill(`#param-${name}`, String(value));
+}
+
+/** Reads an executor's result row once it is there. */
+export async function result(page, executor, timeout = 60_000) {
+  const row = page.locator(`#result-${executor}`);
+  await row.waitFor({ timeout });
+  await page.waitForSelector('#progress', { state: 'detached', timeout });
+  const tasks = row.locator('.tasks');
+  return {
+    state: await row.getAttribute('data-state'),
+    answer: Number(await row.locator('.answer').getAttribute('data-value')),
+    text: await row.innerText(),
+    ms: Number(await row.locator('.wall-time').getAttribute('data-ms')),
+    finished: Number(await tasks.getAttribute('data-finished')),
+    spans: Number(await tasks.getAttribute('data-spans')),
+    lanes: Number(await tasks.getAttribute('data-lanes')),
+    dropped: Number(await row.locator('.frames').getAttribute('data-dropped')),
+  };
+}
+
+/** Clicks an executor's Run button and waits for its result. */
+export async function runOn(page, executor, timeout) {
+  await page.click(`#run-${executor}`);
+  return result(page, executor, timeout);
+}
+
+/**
+ * Records requestAnimationFrame timestamps from now on; returns a function that stops and
+ * gives the longest gap between frames (ms). A blocked main thread shows as one long gap.
+ */
+export async function watchFrames(page) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    window.__watching = true;
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__watching) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return () =>
+    page.evaluate(() => {
+      window.__watching = false;
+      const f = window.__frames;
+      let gap = 0;
+      for (let i = 1; i < f.length; i++) gap = Math.max(gap, f[i] - f[i - 1]);
+      return { gap, frames: f.length };
+    });
+}
