@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cargo run --release --quiet --bin bench
 wasm_env trunk build --release
-node tests/bench/speedup.mjs
+node tests/bench/run.mjs

@@ -28,9 +28,12 @@ pub struct FakeClock {
 }
 
 impl FakeClock {
+    /// Moves time forward by at least `ms` (rounded up to whole microseconds, so that advancing
+    /// to a deadline computed in floating point always reaches it).
     pub fn advance_ms(&self, ms: f64) {
+        let micros = (ms * 1e3).ceil().max(0.0) as u64;
         self.micros
-            .fetch_add((ms * 1e3) as u64, std::sync::atomic::Ordering::SeqCst);
+            .fetch_add(micros, std::sync::atomic::Ordering::SeqCst);
     }
 }
 

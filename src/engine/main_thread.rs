@@ -10,6 +10,8 @@
 //! It is pure: the caller supplies the clock and decides how to wait (spin or await a timer),
 //! so the scheduling is tested natively with a fake clock.
 
+use std::collections::VecDeque;
+
 use super::recorder::LaneLog;
 use super::{
     step, Clock, Lane, Plan, Recorder, RunOutput, Span, SpanKind, Step, StepCx, Task, TaskOutcome,
@@ -32,25 +34,23 @@ pub enum Next {
     Finished,
 }
 
-enum State {
-    Ready,
-    Waiting { since: f64, until: f64 },
-    Finished,
-}
-
 struct Slot {
     task: Box<dyn Task>,
-    state: State,
     /// Set while the task keeps answering `Blocked`: when it started waiting.
     blocked_since: Option<f64>,
 }
 
+/// Every structure here is O(1) per slice (the waiting list holds only waiting tasks), so a
+/// run of a million tiny tasks costs a million slices, not a million squared.
 pub struct MainScheduler<'r> {
     slots: Vec<Slot>,
     outcomes: Vec<Option<TaskOutcome>>,
     order: Order,
-    /// Round-robin position (Interleaved) or the task after a blocked one (Sequential).
-    cursor: usize,
+    /// Tasks that can run, in turn order (blocked tasks included: they retry).
+    ready: VecDeque<usize>,
+    /// Tasks sleeping through a wait: (until, since, task).
+    waiting: Vec<(f64, f64, usize)>,
+    unfinished: usize,
     /// Consecutive `Blocked` answers with no progress anywhere: detects deadlock.
     blocked_streak: usize,
     recorder: &'r Recorder,
@@ -65,20 +65,20 @@ impl<'r> MainScheduler<'r> {
         recorder: &'r Recorder,
         now_ms: f64,
     ) -> Self {
-        let outcomes = vec![None; tasks.len()];
-        let slots = tasks
-            .into_iter()
-            .map(|task| Slot {
-                task,
-                state: State::Ready,
-                blocked_since: None,
-            })
-            .collect();
+        let count = tasks.len();
         Self {
-            slots,
-            outcomes,
+            slots: tasks
+                .into_iter()
+                .map(|task| Slot {
+                    task,
+                    blocked_since: None,
+                })
+                .collect(),
+            outcomes: vec![None; count],
             order,
-            cursor: 0,
+            ready: (0..count).collect(),
+            waiting: Vec::new(),
+            unfinished: count,
             blocked_streak: 0,
             recorder,
             log: LaneLog::new(recorder, now_ms),
@@ -95,18 +95,25 @@ impl<'r> MainScheduler<'r> {
             return Next::Finished;
         }
         self.wake(now);
-        let Some(i) = self.pick() else {
+        if self.unfinished == 0 {
+            self.log.flush(now);
+            return Next::Finished;
+        }
+        // Sequential: a waiting task blocks the only thread — nothing else runs meanwhile.
+        let blocked_by_wait = self.order == Order::Sequential && !self.waiting.is_empty();
+        let next = if blocked_by_wait {
+            None
+        } else {
+            self.ready.pop_front()
+        };
+        let Some(i) = next else {
             return match self.earliest_wake() {
                 Some(t) => Next::SleepUntil(t),
                 None => Next::Finished,
             };
         };
         self.run_task(i, clock, budget_ms);
-        if self
-            .slots
-            .iter()
-            .all(|s| matches!(s.state, State::Finished))
-        {
+        if self.unfinished == 0 {
             self.log.flush(clock.now_ms());
             Next::Finished
         } else {
@@ -115,52 +122,25 @@ impl<'r> MainScheduler<'r> {
     }
 
     fn wake(&mut self, now: f64) {
-        for (i, slot) in self.slots.iter_mut().enumerate() {
-            if let State::Waiting { since, until } = slot.state {
-                if until <= now {
-                    slot.state = State::Ready;
-                    self.log.record(span(i, SpanKind::Io, since, now));
-                }
+        let mut k = 0;
+        while k < self.waiting.len() {
+            let (until, since, i) = self.waiting[k];
+            if until <= now {
+                self.waiting.swap_remove(k);
+                self.log.record(span(i, SpanKind::Io, since, now));
+                // A task back from its wait goes first: in a sequential run it is the one
+                // the thread was blocked on.
+                self.ready.push_front(i);
+                // A wake is news that may unblock others: the deadlock count starts over.
+                self.blocked_streak = 0;
+            } else {
+                k += 1;
             }
         }
-    }
-
-    /// The next task to run, or None if every unfinished task is waiting.
-    fn pick(&mut self) -> Option<usize> {
-        let n = self.slots.len();
-        match self.order {
-            Order::Sequential => {
-                // The first unfinished task runs; while it waits, nothing else does (blocking).
-                // Only a blocked task lets the others in, or a single thread would deadlock.
-                let first = self
-                    .slots
-                    .iter()
-                    .position(|s| !matches!(s.state, State::Finished))?;
-                match self.slots[first].state {
-                    State::Waiting { .. } => None,
-                    _ if self.slots[first].blocked_since.is_none() => Some(first),
-                    _ => self.ready_from(self.cursor.max(first) % n),
-                }
-            }
-            Order::Interleaved => self.ready_from(self.cursor % n.max(1)),
-        }
-    }
-
-    fn ready_from(&self, start: usize) -> Option<usize> {
-        let n = self.slots.len();
-        (0..n)
-            .map(|k| (start + k) % n)
-            .find(|&i| matches!(self.slots[i].state, State::Ready))
     }
 
     fn earliest_wake(&self) -> Option<f64> {
-        self.slots
-            .iter()
-            .filter_map(|s| match s.state {
-                State::Waiting { until, .. } => Some(until),
-                _ => None,
-            })
-            .min_by(f64::total_cmp)
+        self.waiting.iter().map(|w| w.0).min_by(f64::total_cmp)
     }
 
     fn run_task(&mut self, i: usize, clock: &dyn Clock, budget_ms: f64) {
@@ -188,33 +168,26 @@ impl<'r> MainScheduler<'r> {
             }
         };
         let now = clock.now_ms();
-        let slot = &mut self.slots[i];
         if progressed {
-            if let Some(since) = slot.blocked_since.take() {
+            if let Some(since) = self.slots[i].blocked_since.take() {
                 self.log.record(span(i, SpanKind::Wait, since, start));
             }
             self.blocked_streak = 0;
         }
         self.log.record(span(i, SpanKind::Compute, start, now));
-        self.cursor = i + 1;
         match result {
-            Step::Continue => {}
-            Step::Wait { ms } => {
-                slot.state = State::Waiting {
-                    since: now,
-                    until: now + ms.max(0.0),
-                }
-            }
+            Step::Continue => match self.order {
+                // One after another: the same task goes on.
+                Order::Sequential => self.ready.push_front(i),
+                // Taking turns: to the back of the line.
+                Order::Interleaved => self.ready.push_back(i),
+            },
+            Step::Wait { ms } => self.waiting.push((now + ms.max(0.0), now, i)),
             Step::Blocked => {
-                slot.blocked_since.get_or_insert(start);
+                self.slots[i].blocked_since.get_or_insert(start);
+                self.ready.push_back(i);
                 self.blocked_streak += 1;
-                let live = self
-                    .slots
-                    .iter()
-                    .filter(|s| matches!(s.state, State::Ready))
-                    .count();
-                let waiting = self.earliest_wake().is_some();
-                if !waiting && self.blocked_streak > live {
+                if self.waiting.is_empty() && self.blocked_streak > self.ready.len() {
                     self.fail_deadlocked(now);
                 }
             }
@@ -224,36 +197,33 @@ impl<'r> MainScheduler<'r> {
     }
 
     fn finish(&mut self, i: usize, outcome: TaskOutcome) {
-        self.slots[i].state = State::Finished;
         self.outcomes[i] = Some(outcome);
+        self.unfinished -= 1;
         self.recorder.task_finished(i as u32);
     }
 
     /// Every live task is blocked and none is waiting on a timer: nothing can ever move.
     fn fail_deadlocked(&mut self, now: f64) {
-        for i in 0..self.slots.len() {
-            if matches!(self.slots[i].state, State::Ready) {
-                if let Some(since) = self.slots[i].blocked_since.take() {
-                    self.log.record(span(i, SpanKind::Wait, since, now));
-                }
-                self.finish(
-                    i,
-                    TaskOutcome::Failed("deadlock: every task is blocked".into()),
-                );
+        while let Some(i) = self.ready.pop_front() {
+            if let Some(since) = self.slots[i].blocked_since.take() {
+                self.log.record(span(i, SpanKind::Wait, since, now));
             }
+            self.finish(
+                i,
+                TaskOutcome::Failed("deadlock: every task is blocked".into()),
+            );
         }
     }
 
     fn cancel_rest(&mut self, now: f64) {
-        for (i, slot) in self.slots.iter_mut().enumerate() {
-            if let State::Waiting { since, .. } = slot.state {
-                self.log.record(span(i, SpanKind::Io, since, now));
-            }
-            if !matches!(slot.state, State::Finished) {
-                slot.state = State::Finished;
-                self.outcomes[i] = Some(TaskOutcome::Cancelled);
-            }
+        for (_, since, i) in std::mem::take(&mut self.waiting) {
+            self.log.record(span(i, SpanKind::Io, since, now));
         }
+        self.ready.clear();
+        for outcome in &mut self.outcomes {
+            outcome.get_or_insert(TaskOutcome::Cancelled);
+        }
+        self.unfinished = 0;
         self.log.flush(now);
     }
 
@@ -296,4 +266,135 @@ pub fn run_blocking(plan: Plan, order: Order, clock: &dyn Clock, recorder: &Reco
         }
     }
     scheduler.finish_run(plan.finish, clock.now_ms())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::clock::FakeClock;
+    use crate::engine::{task, Plan};
+
+    /// A task that computes `steps` steps of 1 ms (on the fake clock), then waits `wait` ms, then finishes.
+    fn worker(clock: &'static FakeClock, steps: u32, wait: f64) -> Box<dyn Task> {
+        let mut left = steps;
+        let mut waited = wait == 0.0;
+        task(move |_| {
+            if left > 0 {
+                clock.advance_ms(1.0);
+                left -= 1;
+                return Step::Continue;
+            }
+            if !waited {
+                waited = true;
+                return Step::Wait { ms: wait };
+            }
+            Step::Done(1)
+        })
+    }
+
+    /// Drives a scheduler on a fake clock: sleeping jumps the clock forward.
+    fn drive(plan: Plan, order: Order, clock: &FakeClock) -> RunOutput {
+        let recorder = Recorder::new(plan.tasks.len(), true);
+        let mut s = MainScheduler::new(plan.tasks, order, &recorder, clock.now_ms());
+        loop {
+            match s.run_slice(clock, 4.0) {
+                Next::Yield => {}
+                Next::SleepUntil(t) => clock.advance_ms(t - clock.now_ms()),
+                Next::Finished => break,
+            }
+        }
+        s.finish_run(plan.finish, clock.now_ms())
+    }
+
+    fn leak() -> &'static FakeClock {
+        Box::leak(Box::default())
+    }
+
+    #[test]
+    fn sequential_runs_tasks_one_after_another_and_waits_block() {
+        let clock = leak();
+        let plan = Plan::summed((0..3).map(|_| worker(clock, 10, 100.0)).collect(), |v| {
+            v.to_string()
+        });
+        let out = drive(plan, Order::Sequential, clock);
+        assert_eq!(out.completion_order, vec![0, 1, 2]);
+        // 3 × (10 ms of work + 100 ms of blocking wait).
+        assert_eq!(out.wall_ms, 330.0);
+        assert_eq!(out.answer.value, 3);
+    }
+
+    #[test]
+    fn interleaved_overlaps_waits_and_takes_turns() {
+        let clock = leak();
+        let plan = Plan::summed((0..3).map(|_| worker(clock, 10, 100.0)).collect(), |v| {
+            v.to_string()
+        });
+        let out = drive(plan, Order::Interleaved, clock);
+        // 30 ms of work in 4 ms turns; the waits overlap: about 30 + 100, not 330.
+        assert!(out.wall_ms <= 140.0, "{}", out.wall_ms);
+        let first_compute: Vec<u32> = out
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Compute)
+            .take(3)
+            .map(|s| s.task)
+            .collect();
+        assert_eq!(
+            first_compute,
+            vec![0, 1, 2],
+            "each task gets a turn before any finishes"
+        );
+        let io: Vec<&Span> = out
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Io)
+            .collect();
+        assert_eq!(io.len(), 3);
+        assert!(io[0].end_ms > io[1].start_ms, "the waits overlap");
+    }
+
+    #[test]
+    fn a_deadlock_is_reported_not_spun_forever() {
+        let clock = leak();
+        let plan = Plan::summed(
+            vec![task(|_| Step::Blocked), task(|_| Step::Blocked)],
+            |v| v.to_string(),
+        );
+        for order in [Order::Sequential, Order::Interleaved] {
+            let plan = Plan::summed(
+                vec![task(|_| Step::Blocked), task(|_| Step::Blocked)],
+                |v| v.to_string(),
+            );
+            let out = drive(plan, order, clock);
+            assert!(matches!(&out.end, crate::engine::RunEnd::Failed(e) if e.contains("deadlock")));
+        }
+        drop(plan);
+    }
+
+    #[test]
+    fn many_tiny_tasks_are_cheap() {
+        let plan = Plan::summed(
+            (0..200_000).map(|_| task(|_| Step::Done(1))).collect(),
+            |v| v.to_string(),
+        );
+        let clock = leak();
+        let out = drive(plan, Order::Sequential, clock);
+        assert_eq!(out.answer.value, 200_000);
+    }
+
+    #[test]
+    fn cancel_ends_every_task() {
+        let clock = leak();
+        let plan = Plan::summed((0..3).map(|_| worker(clock, 1_000, 0.0)).collect(), |v| {
+            v.to_string()
+        });
+        let recorder = Recorder::new(3, true);
+        let mut s = MainScheduler::new(plan.tasks, Order::Interleaved, &recorder, 0.0);
+        assert_eq!(s.run_slice(clock, 4.0), Next::Yield);
+        recorder.cancel();
+        assert_eq!(s.run_slice(clock, 4.0), Next::Finished);
+        let out = s.finish_run(plan.finish, clock.now_ms());
+        assert_eq!(out.end, crate::engine::RunEnd::Cancelled);
+        assert!(out.outcomes.iter().all(|o| *o == TaskOutcome::Cancelled));
+    }
 }

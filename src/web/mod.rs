@@ -4,6 +4,7 @@
 //! [`Action`](crate::app_state::Action)s and core state into DOM; the decisions live in the core.
 
 pub mod app;
+pub mod bench_api;
 pub mod browser;
 pub mod clock;
 mod components;

@@ -17,7 +17,7 @@ const COOPERATIVE_SLICE_MS: f64 = 4.0;
 /// How often the page reads progress while a run goes on.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
-/// Runs `plan`, reporting `Started`, `Progress` and `Finished` to `dispatch`.
+/// Runs `plan` for the page, reporting `Started`, `Progress` and `Finished` to `dispatch`.
 pub async fn run(
     executor: Executor,
     plan: Plan,
@@ -32,25 +32,17 @@ pub async fn run(
         now_ms: clock::now_ms(),
     });
     let frames = FrameWatch::start();
-    let output = match executor {
-        Executor::Main => {
-            // Let "running…" reach the screen: the page is about to freeze on purpose.
-            clock::after_next_paint().await;
-            run_blocking(plan, Order::Sequential, &WebClock, &recorder)
-        }
-        Executor::Async => run_cooperative(plan, &recorder, &dispatch).await,
-        Executor::Pool => {
-            // The lanes run on the pool; the main thread only awaits the last lane's report.
-            let (tx, rx) = futures_channel::oneshot::channel();
-            crate::engine::pool::start(plan, threads, WebClock, recorder.clone(), move |out| {
-                let _ = tx.send(out);
-            });
-            let progress = report_progress(&recorder, &dispatch);
-            while_polling(rx, progress)
-                .await
-                .unwrap_or_else(|_| failed("the pool dropped the run before it finished".into()))
+    let progress = {
+        let dispatch = dispatch.clone();
+        move |done, total| {
+            dispatch.dispatch(Action::Progress {
+                done,
+                total,
+                now_ms: clock::now_ms(),
+            })
         }
     };
+    let output = execute(executor, plan, threads, recorder, progress).await;
     let frames = frames.stop().await;
     if executor == Executor::Pool {
         dispatch.dispatch(Action::WorkersLost(crate::engine::pool::lost_workers()));
@@ -63,11 +55,47 @@ pub async fn run(
     }));
 }
 
+/// Runs `plan` on `executor`, calling `progress(done, total)` every [`PROGRESS_EVERY_MS`]
+/// while the page is free to (not during a synchronous run, which freezes it).
+pub async fn execute(
+    executor: Executor,
+    plan: Plan,
+    threads: usize,
+    recorder: Arc<Recorder>,
+    progress: impl Fn(u32, u32),
+) -> RunOutput {
+    match executor {
+        Executor::Main => {
+            // Let "running…" reach the screen: the page is about to freeze on purpose.
+            clock::after_next_paint().await;
+            run_blocking(plan, Order::Sequential, &WebClock, &recorder)
+        }
+        Executor::Async => run_cooperative(plan, &recorder, progress).await,
+        Executor::Pool => {
+            // The lanes run on the pool; the main thread only awaits the last lane's report.
+            let (tx, rx) = futures_channel::oneshot::channel();
+            crate::engine::pool::start(plan, threads, WebClock, recorder.clone(), move |out| {
+                let _ = tx.send(out);
+            });
+            let report = async {
+                loop {
+                    clock::sleep_ms(PROGRESS_EVERY_MS).await;
+                    let (done, total) = recorder.progress();
+                    progress(done, total);
+                }
+            };
+            while_polling(rx, report)
+                .await
+                .unwrap_or_else(|_| failed("the pool dropped the run before it finished".into()))
+        }
+    }
+}
+
 /// The cooperative executor: the core scheduler, one slice per event-loop turn.
 async fn run_cooperative(
     plan: Plan,
     recorder: &Recorder,
-    dispatch: &UseReducerDispatcher<AppState>,
+    progress: impl Fn(u32, u32),
 ) -> RunOutput {
     let mut scheduler =
         MainScheduler::new(plan.tasks, Order::Interleaved, recorder, clock::now_ms());
@@ -86,27 +114,10 @@ async fn run_cooperative(
         if now - last_report >= PROGRESS_EVERY_MS {
             last_report = now;
             let (done, total) = recorder.progress();
-            dispatch.dispatch(Action::Progress {
-                done,
-                total,
-                now_ms: now,
-            });
+            progress(done, total);
         }
     }
     scheduler.finish_run(plan.finish, clock::now_ms())
-}
-
-/// Reports progress every [`PROGRESS_EVERY_MS`] until dropped.
-async fn report_progress(recorder: &Recorder, dispatch: &UseReducerDispatcher<AppState>) {
-    loop {
-        clock::sleep_ms(PROGRESS_EVERY_MS).await;
-        let (done, total) = recorder.progress();
-        dispatch.dispatch(Action::Progress {
-            done,
-            total,
-            now_ms: clock::now_ms(),
-        });
-    }
 }
 
 /// Awaits `job` while polling `side` (which never finishes on its own).

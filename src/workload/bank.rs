@@ -46,7 +46,7 @@ fn deterministic(values: &Values) -> bool {
     values.get(&LOCK) == 1
 }
 
-/// Rounds per step: about 0.1–0.5 ms of work (see [`estimate_ms`]).
+/// Rounds per step: about 0.05–0.1 ms of work on one thread (see [`estimate_ms`]).
 const ROUNDS_PER_STEP: u64 = 10_000;
 
 /// Task `t`'s amount: 5, 8, 11, … (the notes' two threads use 5 and 8).
@@ -179,10 +179,11 @@ fn plan(values: &Values) -> Plan {
 }
 
 /// Measured natively with `cargo test --release` on the 2-core test machine, one thread:
-/// 2.3 ns per round without the lock (two loads and two swaps) and 9 ns with it (two uncontended
-/// lock/unlock pairs). wasm is assumed 1.3× slower and rounded up.
+/// 4.3 ns per round without the lock (two loads and two swaps) and 8.8 ns with it (two
+/// uncontended lock/unlock pairs). wasm is assumed 1.3× slower and rounded up. On a pool the
+/// lock is contended and slower per round, but the rounds are shared between threads.
 fn estimate_ms(values: &Values) -> f64 {
-    let ns_per_round = if values.get(&LOCK) == 1 { 12.0 } else { 3.0 };
+    let ns_per_round = if values.get(&LOCK) == 1 { 12.0 } else { 6.0 };
     (values.get(&TASKS) * values.get(&ROUNDS)) as f64 * ns_per_round / 1e6
 }
 

@@ -200,13 +200,22 @@ mod calib {
         }
         let e = t.elapsed().as_secs_f64();
         eprintln!("CALIB squares: {:.3} ns/number {s}", e * 1e9 / 1e8);
-        for chunk in [1u64, 1_000_000] {
-            let v = Values::default().with(&N, 1_000_000).with(&CHUNK, chunk);
+        for (n, chunk) in [
+            (1_000_000u64, 1u64),
+            (10_000, 1),
+            (30_000, 1),
+            (100_000, 1),
+            (100_000, 100),
+            (1_000_000, 1_000_000),
+            (300_000, 1),
+            (1_000_000, 1),
+        ] {
+            let v = Values::default().with(&N, n).with(&CHUNK, chunk);
             let t = std::time::Instant::now();
             let out = crate::engine::testing::run_sequential(plan(&v));
             let e = t.elapsed().as_secs_f64();
             eprintln!(
-                "CALIB squares seq chunk {chunk}: {:.1} ms {}",
+                "CALIB squares seq n {n} chunk {chunk}: {:.1} ms {}",
                 e * 1e3,
                 out.answer.value
             );
@@ -214,7 +223,7 @@ mod calib {
             let out = crate::engine::testing::run_pool(plan(&v), 2);
             let e = t.elapsed().as_secs_f64();
             eprintln!(
-                "CALIB squares pool2 chunk {chunk}: {:.1} ms {}",
+                "CALIB squares pool2 n {n} chunk {chunk}: {:.1} ms {}",
                 e * 1e3,
                 out.answer.value
             );

@@ -1,0 +1,60 @@
+//! A JS entry point for the benchmark (`tests/bench/`): runs one workload on one executor
+//! with recording on or off, without the UI, and returns the figures. The page exposes it as
+//! `window.wasmBindings.benchRun` (Trunk's loader puts the module's exports there).
+
+use std::sync::Arc;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::runner;
+use crate::engine::{Recorder, RunEnd};
+use crate::executor::Executor;
+use crate::param::Values;
+use crate::workload;
+
+fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(obj, &key.into(), &value.into());
+}
+
+/// `benchRun("primes", {n: 5000000}, "pool", 2, true)` → `{ answer, summary, wallMs, spans, end }`.
+/// Parameters missing from `params` take their defaults; all are clamped.
+#[wasm_bindgen(js_name = benchRun)]
+pub async fn bench_run(
+    workload: String,
+    params: JsValue,
+    executor: String,
+    threads: usize,
+    record: bool,
+) -> Result<JsValue, JsValue> {
+    let def = workload::by_id(&workload).ok_or_else(|| JsValue::from_str("unknown workload"))?;
+    let executor =
+        Executor::from_tag(&executor).ok_or_else(|| JsValue::from_str("unknown executor"))?;
+    let mut values = Values::default();
+    for p in def.params {
+        if let Some(v) = Reflect::get(&params, &p.name.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+        {
+            values.set(p, v.max(0.0) as u64);
+        }
+    }
+    let plan = (def.plan)(&values);
+    let recorder = Arc::new(Recorder::new(plan.tasks.len(), record));
+    let out = runner::execute(executor, plan, threads.max(1), recorder, |_, _| {}).await;
+    let result = Object::new();
+    set(&result, "answer", out.answer.value.to_string());
+    set(&result, "summary", out.answer.summary.clone());
+    set(&result, "wallMs", out.wall_ms);
+    set(&result, "spans", out.spans.len() as u32);
+    set(
+        &result,
+        "end",
+        match out.end {
+            RunEnd::Completed => "completed".to_string(),
+            RunEnd::Cancelled => "cancelled".to_string(),
+            RunEnd::Failed(e) => format!("failed: {e}"),
+        },
+    );
+    Ok(result.into())
+}

@@ -1,0 +1,119 @@
+// Benchmark (figures, never pass/fail): the release app in headless Chromium, cross-origin
+// isolated. For each workload, the synchronous main thread vs the pool with 2 threads,
+// alternating in one page so the ratios are fair on a noisy machine; and the cost of
+// recording spans. Prints markdown; writes bench-report.{md,json}.
+import { writeFile } from 'node:fs/promises';
+import { serve } from '../e2e/server.mjs';
+import { launch, open } from '../e2e/browser.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const OVERHEAD_REPEATS = Number(process.env.BENCH_OVERHEAD_REPEATS ?? 7);
+
+// Sizes chosen so each main-thread run takes roughly 0.3–3 s on a 2-core machine.
+const CASES = [
+  { workload: 'counter', params: { n: 100_000_000, tasks: 2 } },
+  { workload: 'primes', params: { n: 5_000_000, tasks: 64 } },
+  { workload: 'primes', label: 'primes (notes list)', params: { list: 1 } },
+  { workload: 'squares', label: 'squares (chunk 10000)', params: { n: 1_000_000, chunk: 10_000 } },
+  { workload: 'squares', label: 'squares (chunk 1: tiny tasks)', params: { n: 200_000, chunk: 1 } },
+  { workload: 'pi', params: { samples: 20_000_000, tasks: 8 } },
+  { workload: 'io', params: { tasks: 4, wait_ms: 500 } },
+  { workload: 'bank', label: 'bank (with lock)', params: { tasks: 2, rounds: 1_000_000, lock: 1 } },
+  { workload: 'queue', params: {} },
+];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const server = await serve({ root: DIST, isolated: true });
+const browser = await launch();
+const report = { date: new Date().toISOString(), repeats: REPEATS, cases: [] };
+try {
+  const loadStart = Date.now();
+  const { page, errors } = await open(browser.context, server.url);
+  await page.waitForSelector('#pool-status[data-state="ready"]', { timeout: 30_000 });
+  report.load_to_pool_ready_ms = Date.now() - loadStart;
+  report.logical_processors = await page.evaluate(() => navigator.hardwareConcurrency);
+  report.pool_workers = Number(await page.locator('#pool-status').getAttribute('data-threads'));
+
+  const run = (workload, params, executor, threads, record = true) =>
+    page.evaluate(
+      ([w, p, e, t, r]) => window.wasmBindings.benchRun(w, p, e, t, r),
+      [workload, params, executor, threads, record],
+    );
+
+  for (const c of CASES) {
+    const label = c.label ?? c.workload;
+    await run(c.workload, c.params, 'main', 1); // warm-up: the first calls run baseline code
+    await run(c.workload, c.params, 'pool', 2);
+    const main = [];
+    const pool = [];
+    let answers = new Set();
+    for (let i = 0; i < REPEATS; i++) {
+      const m = await run(c.workload, c.params, 'main', 1);
+      const p = await run(c.workload, c.params, 'pool', 2);
+      for (const r of [m, p]) if (r.end !== 'completed') throw new Error(`${label}: ${r.end}`);
+      answers.add(m.answer).add(p.answer);
+      main.push(m.wallMs);
+      pool.push(p.wallMs);
+    }
+    const row = {
+      label,
+      params: c.params,
+      main_ms: median(main),
+      pool2_ms: median(pool),
+      speedup: median(main) / median(pool),
+      answers_agree: answers.size === 1,
+    };
+    report.cases.push(row);
+    console.error(`${label}: ${row.main_ms.toFixed(1)} ms vs ${row.pool2_ms.toFixed(1)} ms (${row.speedup.toFixed(2)}×)`);
+  }
+
+  // Recording overhead: the same pool run with spans recorded and dropped at the source.
+  const rec = { workload: 'primes', params: { n: 5_000_000, tasks: 256 } };
+  await run(rec.workload, rec.params, 'pool', 2, false);
+  const on = [];
+  const off = [];
+  let spans = 0;
+  for (let i = 0; i < OVERHEAD_REPEATS; i++) {
+    const a = await run(rec.workload, rec.params, 'pool', 2, true);
+    const b = await run(rec.workload, rec.params, 'pool', 2, false);
+    spans = a.spans;
+    on.push(a.wallMs);
+    off.push(b.wallMs);
+  }
+  report.recording = {
+    params: rec.params,
+    spans,
+    on_ms: median(on),
+    off_ms: median(off),
+    overhead: median(on) / median(off) - 1,
+  };
+  if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
+
+  const lines = [
+    `## Browser: headless Chromium, ${report.logical_processors} logical processors, pool of ${report.pool_workers} workers`,
+    '',
+    `Medians of ${REPEATS} alternating runs after a warm-up; the pool uses 2 threads.`,
+    '',
+    '| workload | main thread | pool, 2 threads | speedup | answers agree |',
+    '| --- | ---: | ---: | ---: | :---: |',
+    ...report.cases.map(
+      (r) => `| ${r.label} | ${r.main_ms.toFixed(1)} ms | ${r.pool2_ms.toFixed(1)} ms | ${r.speedup.toFixed(2)}× | ${r.answers_agree ? 'yes' : 'no'} |`,
+    ),
+    '',
+    '| figure | value | goal |',
+    '| --- | ---: | ---: |',
+    `| recording overhead (pool, primes n=5M in 256 tasks, ${report.recording.spans} spans; median of ${OVERHEAD_REPEATS}) | ${(report.recording.overhead * 100).toFixed(1)}% (${report.recording.on_ms.toFixed(1)} vs ${report.recording.off_ms.toFixed(1)} ms) | ≤ 3% |`,
+    `| page load → pool ready (localhost, includes opening the page) | ${report.load_to_pool_ready_ms} ms | ≤ 300 ms |`,
+    '',
+  ];
+  const md = lines.join('\n');
+  console.log(md);
+  await writeFile('bench-report.md', md);
+  await writeFile('bench-report.json', JSON.stringify(report, null, 2) + '\n');
+  console.log('(written to bench-report.md and bench-report.json)');
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,118 @@
+// End-to-end: every workload on every executor, cancel, and failing tasks, in real Chromium
+// with the real pool.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { withApp, selectWorkload, setParams, runOn, result } from './app.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// Small sizes: each run takes well under a second. `expect` is the answer every executor
+// must give; `details` are checked on every run.
+const WORKLOADS = [
+  { id: 'counter', params: { n: 2_000_000, tasks: 3 }, expect: 6_000_000 },
+  { id: 'primes', params: { n: 200_000, tasks: 16 }, expect: 17_984 },
+  { id: 'squares', params: { n: 1_000, chunk: 7 }, expect: 332_833_500 },
+  { id: 'pi', params: { samples: 100_000, tasks: 4, seed: 42 } },
+  { id: 'io', params: { tasks: 4, wait_ms: 100, speed: 1000, cpu: 10 }, expect: 40 },
+  { id: 'bank', params: { tasks: 2, rounds: 20_000, lock: 1 }, expect: 0, details: { lost_updates: '0' } },
+  { id: 'queue', params: { producers: 2, consumers: 2, items: 5, capacity: 2, produce_ms: 5, consume_ms: 10 }, expect: 10 },
+];
+
+test('every workload runs on every executor with the same answer', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    for (const w of WORKLOADS) {
+      await selectWorkload(page, w.id);
+      await setParams(page, w.params);
+      const answers = new Set();
+      for (const executor of ['main', 'async', 'pool']) {
+        const r = await runOn(page, executor);
+        assert.equal(r.state, 'completed', `${w.id} on ${executor}: ${r.text}`);
+        assert.ok(r.spans > 0, `${w.id} on ${executor} recorded spans`);
+        if (w.expect !== undefined) assert.equal(r.answer, w.expect, `${w.id} on ${executor}`);
+        for (const [key, value] of Object.entries(w.details ?? {})) {
+          const text = await page.locator(`#result-${executor} .detail[data-key="${key}"]`).innerText();
+          assert.equal(text, `${key}: ${value}`, `${w.id} on ${executor}`);
+        }
+        answers.add(r.answer);
+      }
+      assert.equal(answers.size, 1, `${w.id}: one answer across executors (${[...answers]})`);
+      assert.equal(await page.locator('#compare').getAttribute('data-agree'), 'true', w.id);
+    }
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('the pool runs the bank race for real: without a lock the books still balance against lost updates', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await selectWorkload(page, 'bank');
+    await setParams(page, { tasks: 2, rounds: 2_000_000, lock: 0 });
+    const r = await runOn(page, 'pool');
+    assert.equal(r.state, 'completed');
+    const lost = Number((await page.locator('#result-pool .detail[data-key="lost_updates"]').innerText()).split(': ')[1]);
+    // Every lost update moves the balance away from 0; with none, it must be exactly 0.
+    if (lost === 0) assert.equal(r.answer, 0);
+    assert.equal(await page.locator('#compare').count(), 0, 'a racy run is not compared');
+    assert.deepEqual(errors, []);
+  });
+});
+
+for (const executor of ['pool', 'async']) {
+  test(`cancel stops a ${executor} run at the next check and the next run works`, async () => {
+    await withApp(browser, { isolated: true }, async (page, errors) => {
+      await selectWorkload(page, 'io');
+      await setParams(page, { tasks: 8, wait_ms: 5_000 });
+      await page.click(`#run-${executor}`);
+      await page.waitForSelector('#cancel');
+      await page.click('#cancel');
+      const r = await result(page, executor, 10_000);
+      assert.equal(r.state, 'cancelled', r.text);
+      assert.ok(r.finished < 8, `only ${r.finished} of 8 tasks finished`);
+      // Waits are sleeps of at most 10 ms between checks: the run ended long before any 5 s wait.
+      assert.ok(r.ms < 5_000, `cancelled after ${r.ms} ms`);
+      await setParams(page, { wait_ms: 10, speed: 1000 });
+      assert.equal((await runOn(page, executor)).state, 'completed');
+      assert.deepEqual(errors, []);
+    });
+  });
+}
+
+test('a task that raises fails the run, keeps the other results, on every executor', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await setParams(page, { n: 100_000, tasks: 8 });
+    await page.selectOption('#fault', 'error');
+    for (const executor of ['main', 'async', 'pool']) {
+      const r = await runOn(page, executor);
+      assert.equal(r.state, 'failed', executor);
+      assert.match(r.text, /injected error: the task raised/);
+      assert.equal(r.finished, 8, `${executor}: every task ended`);
+    }
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a task that panics on the pool is contained: the run fails cleanly and the pool works on', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await setParams(page, { n: 100_000, tasks: 8 });
+    await page.selectOption('#fault', 'panic');
+    const r = await runOn(page, 'pool');
+    assert.equal(r.state, 'failed');
+    assert.match(r.text, /panicked: injected panic in a task/);
+    assert.equal(r.finished, 8, 'the other tasks finished');
+    assert.equal(await page.locator('#lost-workers').getAttribute('data-lost'), '1');
+
+    await page.selectOption('#fault', 'none');
+    const again = await runOn(page, 'pool');
+    assert.equal(again.state, 'completed');
+    assert.equal(again.answer, 9_592);
+    // The only console error is the panic's own report.
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /injected panic in a task/);
+  });
+});
