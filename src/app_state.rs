@@ -180,7 +180,7 @@ impl AppState {
             }
             Action::SetThreads(n) => {
                 self.threads = n.clamp(1, self.max_threads());
-                self.results.remove(&Executor::Pool);
+                self.results.retain(|e, _| !e.needs_pool());
             }
             Action::SetFault(fault) => {
                 self.fault = fault;

@@ -10,10 +10,18 @@ pub enum Executor {
     Async,
     /// The wasm-bindgen-rayon worker pool over shared memory: parallel.
     Pool,
+    /// The same pool under a simulated global lock (Python's threads with the GIL): only the
+    /// lock holder computes; IO waits still overlap.
+    Gil,
 }
 
 impl Executor {
-    pub const ALL: [Executor; 3] = [Executor::Main, Executor::Async, Executor::Pool];
+    pub const ALL: [Executor; 4] = [
+        Executor::Main,
+        Executor::Async,
+        Executor::Pool,
+        Executor::Gil,
+    ];
 
     /// Stable machine name (links, tests, CSS).
     pub fn tag(self) -> &'static str {
@@ -21,6 +29,7 @@ impl Executor {
             Executor::Main => "main",
             Executor::Async => "async",
             Executor::Pool => "pool",
+            Executor::Gil => "gil",
         }
     }
 
@@ -30,7 +39,7 @@ impl Executor {
 
     /// Whether the executor needs the worker pool (and so cross-origin isolation).
     pub fn needs_pool(self) -> bool {
-        self == Executor::Pool
+        matches!(self, Executor::Pool | Executor::Gil)
     }
 
     /// Whether the executor blocks the page until the run ends.

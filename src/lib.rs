@@ -7,10 +7,13 @@
 //!   `wasm_bindgen`. It is compiled for `wasm32` only, which the native build proves.
 
 pub mod app_state;
+pub mod chart;
 pub mod engine;
 pub mod executor;
+pub mod link;
 pub mod param;
 pub mod pool_state;
+pub mod timeline;
 pub mod workload;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,9 +7,11 @@
 //! worker, be interleaved with others on the main thread, be cancelled between steps, and hand
 //! a global lock over between steps.
 
+pub mod analysis;
 pub mod clock;
 pub mod fault;
 pub mod frames;
+pub mod gil;
 pub mod main_thread;
 pub mod pool;
 pub mod recorder;

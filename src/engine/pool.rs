@@ -19,6 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use super::gil::Gil;
 use super::recorder::LaneLog;
 use super::{
     step, Answer, Clock, Finish, Lane, Plan, Recorder, RunEnd, RunOutput, Span, SpanKind, Step,
@@ -41,6 +42,8 @@ struct Run<C> {
     finish: Mutex<Option<(Finish, Done)>>,
     clock: C,
     recorder: Arc<Recorder>,
+    /// Present for the "pool under a GIL" executor: lanes must hold it to run steps.
+    gil: Option<Gil>,
     started_ms: f64,
 }
 
@@ -81,6 +84,7 @@ pub fn start<C: Clock + Clone + Send + 'static>(
     lanes: usize,
     clock: C,
     recorder: Arc<Recorder>,
+    gil: Option<Gil>,
     done: impl FnOnce(RunOutput) + Send + 'static,
 ) {
     let count = plan.tasks.len();
@@ -99,6 +103,7 @@ pub fn start<C: Clock + Clone + Send + 'static>(
         started_ms: clock.now_ms(),
         clock,
         recorder,
+        gil,
     });
     for _ in 0..lanes {
         let run = run.clone();
@@ -113,9 +118,10 @@ pub fn run_blocking<C: Clock + Clone + Send + 'static>(
     lanes: usize,
     clock: C,
     recorder: Arc<Recorder>,
+    gil: Option<Gil>,
 ) -> RunOutput {
     let (tx, rx) = std::sync::mpsc::channel();
-    start(plan, lanes, clock, recorder, move |out| {
+    start(plan, lanes, clock, recorder, gil, move |out| {
         let _ = tx.send(out);
     });
     rx.recv().expect("the last lane always reports")
@@ -131,11 +137,24 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
     };
     let mut log = LaneLog::new(&run.recorder, clock.now_ms());
     let mut current: Option<(u32, Box<dyn Task>)> = None;
+    // What a task does while it steps: plain computing, or computing while holding the GIL.
+    let working = if run.gil.is_some() {
+        SpanKind::Locked
+    } else {
+        SpanKind::Compute
+    };
     while !run.recorder.cancelled() {
         let Some((id, mut task)) = current.take().or_else(|| lock(&run.queue).pop_front()) else {
             break;
         };
-        let mut cursor = Cursor::new(id, lane, clock.now_ms());
+        // Under the GIL a task starts by waiting for the lock, not by computing.
+        let first = if run.gil.is_some() {
+            SpanKind::Wait
+        } else {
+            working
+        };
+        let mut cursor = Cursor::new(id, lane, first, clock.now_ms());
+        let mut held_since = take_gil(&run, working, &mut cursor, &mut log);
         let outcome = loop {
             if run.recorder.cancelled() {
                 break None;
@@ -144,32 +163,43 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
             let result = step::guarded(task.as_mut(), &cx);
             IN_STEP.with(|s| s.borrow_mut().take());
             match result {
-                Step::Continue => cursor.switch(SpanKind::Compute, clock.now_ms(), &mut log),
+                Step::Continue => {
+                    if let (Some(gil), Some(since)) = (&run.gil, held_since) {
+                        if gil.should_switch(clock.now_ms() - since) {
+                            drop_gil(&run, &mut held_since, SpanKind::Wait, &mut cursor, &mut log);
+                            held_since = take_gil(&run, working, &mut cursor, &mut log);
+                        }
+                    }
+                }
                 Step::Wait { ms } => {
-                    cursor.switch(SpanKind::Io, clock.now_ms(), &mut log);
+                    // IO releases the GIL: other threads run while this one waits.
+                    drop_gil(&run, &mut held_since, SpanKind::Io, &mut cursor, &mut log);
                     sleep_checking_cancel(ms, &run);
-                    cursor.switch(SpanKind::Compute, clock.now_ms(), &mut log);
+                    held_since = take_gil(&run, working, &mut cursor, &mut log);
                 }
                 Step::Blocked => {
-                    cursor.switch(SpanKind::Wait, clock.now_ms(), &mut log);
+                    drop_gil(&run, &mut held_since, SpanKind::Wait, &mut cursor, &mut log);
                     // Let another queued task use this thread instead of spinning, so a
                     // producer waiting for room never starves the consumer it waits for.
                     let mut queue = lock(&run.queue);
                     if let Some(next) = queue.pop_front() {
                         queue.push_back((id, task));
                         drop(queue);
-                        cursor.close(clock.now_ms(), &mut log);
                         current = Some(next);
                         break Some(None);
                     }
                     drop(queue);
                     std::thread::sleep(BLOCKED_BACKOFF);
+                    held_since = take_gil(&run, working, &mut cursor, &mut log);
                 }
                 Step::Done(v) => break Some(Some(TaskOutcome::Done(v))),
                 Step::Failed(e) => break Some(Some(TaskOutcome::Failed(e))),
             }
         };
+        // Close the span before giving the lock up: no two holders' spans may overlap.
         cursor.close(clock.now_ms(), &mut log);
+        let kind = cursor.kind;
+        drop_gil(&run, &mut held_since, kind, &mut cursor, &mut log);
         match outcome {
             Some(None) => {} // parked; `current` holds the next task
             Some(Some(result)) => {
@@ -183,12 +213,51 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
     lane_ended(&run);
 }
 
+/// Waits for the GIL (if the run has one), recording the wait, then goes on as `working`;
+/// returns when the lock was taken. The clock is read after acquiring.
+fn take_gil<C: Clock>(
+    run: &Run<C>,
+    working: SpanKind,
+    cursor: &mut Cursor,
+    log: &mut LaneLog,
+) -> Option<f64> {
+    let Some(gil) = run.gil.as_ref() else {
+        cursor.switch(working, run.clock.now_ms(), log);
+        return None;
+    };
+    cursor.switch(SpanKind::Wait, run.clock.now_ms(), log);
+    gil.acquire();
+    let now = run.clock.now_ms();
+    cursor.switch(working, now, log);
+    Some(now)
+}
+
+/// Goes on as `next` and, if this lane holds the GIL, gives it up. The clock is read before
+/// releasing, so the holding span ends before the next holder's begins.
+fn drop_gil<C: Clock>(
+    run: &Run<C>,
+    held_since: &mut Option<f64>,
+    next: SpanKind,
+    cursor: &mut Cursor,
+    log: &mut LaneLog,
+) {
+    cursor.switch(next, run.clock.now_ms(), log);
+    if let (Some(gil), Some(_)) = (&run.gil, held_since.take()) {
+        gil.release();
+    }
+}
+
 /// Lets the panic hook end this lane cleanly if the next step panics (browser only).
 fn arm_panic_exit<C: Clock + Clone + Send + 'static>(run: &Arc<Run<C>>, id: u32) {
     if cfg!(target_arch = "wasm32") {
         let run = run.clone();
         IN_STEP.with(|s| {
             *s.borrow_mut() = Some(Box::new(move |message: String| {
+                // A task only steps while its lane holds the GIL: hand it on, or every
+                // other lane would wait for a thread that is gone.
+                if let Some(gil) = &run.gil {
+                    gil.release();
+                }
                 lock(&run.outcomes)[id as usize] =
                     Some(TaskOutcome::Failed(format!("panicked: {message}")));
                 run.recorder.task_finished(id);
@@ -233,11 +302,11 @@ struct Cursor {
 }
 
 impl Cursor {
-    fn new(task: u32, lane: Lane, now: f64) -> Self {
+    fn new(task: u32, lane: Lane, kind: SpanKind, now: f64) -> Self {
         Self {
             task,
             lane,
-            kind: SpanKind::Compute,
+            kind,
             start: now,
         }
     }

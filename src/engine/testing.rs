@@ -19,5 +19,12 @@ pub fn run_interleaved(plan: Plan) -> RunOutput {
 /// On `lanes` threads of rayon's global pool.
 pub fn run_pool(plan: Plan, lanes: usize) -> RunOutput {
     let recorder = std::sync::Arc::new(Recorder::new(plan.tasks.len(), true));
-    super::pool::run_blocking(plan, lanes, SystemClock, recorder)
+    super::pool::run_blocking(plan, lanes, SystemClock, recorder, None)
+}
+
+/// On `lanes` threads of rayon's global pool, under a simulated GIL.
+pub fn run_gil(plan: Plan, lanes: usize) -> RunOutput {
+    let recorder = std::sync::Arc::new(Recorder::new(plan.tasks.len(), true));
+    let gil = Some(super::gil::Gil::default());
+    super::pool::run_blocking(plan, lanes, SystemClock, recorder, gil)
 }

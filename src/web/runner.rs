@@ -8,6 +8,7 @@ use yew::UseReducerDispatcher;
 use super::clock::{self, WebClock};
 use super::frames::FrameWatch;
 use crate::app_state::{Action, AppState, RunRecord};
+use crate::engine::gil::Gil;
 use crate::engine::main_thread::{run_blocking, MainScheduler, Next, Order};
 use crate::engine::{Plan, Recorder, RunEnd, RunOutput};
 use crate::executor::Executor;
@@ -44,7 +45,7 @@ pub async fn run(
     };
     let output = execute(executor, plan, threads, recorder, progress).await;
     let frames = frames.stop().await;
-    if executor == Executor::Pool {
+    if executor.needs_pool() {
         dispatch.dispatch(Action::WorkersLost(crate::engine::pool::lost_workers()));
     }
     dispatch.dispatch(Action::Finished(RunRecord {
@@ -71,10 +72,12 @@ pub async fn execute(
             run_blocking(plan, Order::Sequential, &WebClock, &recorder)
         }
         Executor::Async => run_cooperative(plan, &recorder, progress).await,
-        Executor::Pool => {
+        Executor::Pool | Executor::Gil => {
             // The lanes run on the pool; the main thread only awaits the last lane's report.
             let (tx, rx) = futures_channel::oneshot::channel();
-            crate::engine::pool::start(plan, threads, WebClock, recorder.clone(), move |out| {
+            let gil = (executor == Executor::Gil).then(Gil::default);
+            let rec = recorder.clone();
+            crate::engine::pool::start(plan, threads, WebClock, rec, gil, move |out| {
                 let _ = tx.send(out);
             });
             let report = async {

@@ -92,9 +92,10 @@ fn plan(values: &Values) -> Plan {
 }
 
 /// Measured natively with `cargo test --release` on the 2-core test machine: 0.55 ns per
-/// number, and 0.15 µs per task on the synchronous executor (n = 10⁶, chunk = 1: 150 ms).
-/// wasm is assumed 1.3× slower, and each task's step there also reads `performance.now()`,
-/// so a task is assumed to cost 1 µs.
+/// number, and about 0.2 µs per task on the synchronous executor (n = 10⁶, chunk = 1: 180–250
+/// ms; chunk = 10⁶: 0.5 ms). wasm is assumed 1.3× slower per number (0.72 ns, rounded up),
+/// and there each task's clock reads cross into JavaScript (`performance.now()`), so a task is
+/// assumed to cost 1 µs: the default run (10⁵ one-number tasks) is estimated at 100 ms.
 fn estimate_ms(values: &Values) -> f64 {
     const NS_PER_NUMBER: f64 = 0.75;
     const NS_PER_TASK: f64 = 1_000.0;
@@ -185,48 +186,5 @@ mod tests {
     #[test]
     fn tasks_stay_small() {
         assert!(std::mem::size_of::<ChunkTask>() <= 32);
-    }
-}
-#[cfg(test)]
-mod calib {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn calibrate_squares() {
-        let t = std::time::Instant::now();
-        let mut s = 0;
-        for _ in 0..100 {
-            s += sum_of_squares(0, 1_000_000);
-        }
-        let e = t.elapsed().as_secs_f64();
-        eprintln!("CALIB squares: {:.3} ns/number {s}", e * 1e9 / 1e8);
-        for (n, chunk) in [
-            (1_000_000u64, 1u64),
-            (10_000, 1),
-            (30_000, 1),
-            (100_000, 1),
-            (100_000, 100),
-            (1_000_000, 1_000_000),
-            (300_000, 1),
-            (1_000_000, 1),
-        ] {
-            let v = Values::default().with(&N, n).with(&CHUNK, chunk);
-            let t = std::time::Instant::now();
-            let out = crate::engine::testing::run_sequential(plan(&v));
-            let e = t.elapsed().as_secs_f64();
-            eprintln!(
-                "CALIB squares seq n {n} chunk {chunk}: {:.1} ms {}",
-                e * 1e3,
-                out.answer.value
-            );
-            let t = std::time::Instant::now();
-            let out = crate::engine::testing::run_pool(plan(&v), 2);
-            let e = t.elapsed().as_secs_f64();
-            eprintln!(
-                "CALIB squares pool2 n {n} chunk {chunk}: {:.1} ms {}",
-                e * 1e3,
-                out.answer.value
-            );
-        }
     }
 }

@@ -25,13 +25,13 @@ const WORKLOADS = [
   { id: 'queue', params: { producers: 2, consumers: 2, items: 5, capacity: 2, produce_ms: 5, consume_ms: 10 }, expect: 10 },
 ];
 
-test('every workload runs on every executor with the same answer', async () => {
+test('every workload runs on every executor (main, cooperative, pool, GIL pool) with the same answer', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     for (const w of WORKLOADS) {
       await selectWorkload(page, w.id);
       await setParams(page, w.params);
       const answers = new Set();
-      for (const executor of ['main', 'async', 'pool']) {
+      for (const executor of ['main', 'async', 'pool', 'gil']) {
         const r = await runOn(page, executor);
         assert.equal(r.state, 'completed', `${w.id} on ${executor}: ${r.text}`);
         assert.ok(r.spans > 0, `${w.id} on ${executor} recorded spans`);
@@ -87,7 +87,7 @@ test('a task that raises fails the run, keeps the other results, on every execut
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await setParams(page, { n: 100_000, tasks: 8 });
     await page.selectOption('#fault', 'error');
-    for (const executor of ['main', 'async', 'pool']) {
+    for (const executor of ['main', 'async', 'pool', 'gil']) {
       const r = await runOn(page, executor);
       assert.equal(r.state, 'failed', executor);
       assert.match(r.text, /injected error: the task raised/);
@@ -114,5 +114,30 @@ test('a task that panics on the pool is contained: the run fails cleanly and the
     // The only console error is the panic's own report.
     assert.equal(errors.length, 1, errors.join('\n'));
     assert.match(errors[0], /injected panic in a task/);
+  });
+});
+
+test("the notes' GIL experiment: under a global lock no two counters compute at once, without it they do", async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    const hc = await page.evaluate(() => navigator.hardwareConcurrency);
+    await selectWorkload(page, 'counter');
+    await setParams(page, { n: 20_000_000, tasks: 2 });
+    await page.locator('#threads').fill('2');
+    const working = (executor) => page.locator(`#result-${executor} .tasks`).getAttribute('data-max-working');
+    const gil = await runOn(page, 'gil');
+    assert.equal(gil.answer, 40_000_000);
+    assert.equal(await working('gil'), '1', 'one lock holder at a time');
+    assert.ok(gil.lanes >= 1);
+    const pool = await runOn(page, 'pool');
+    assert.equal(pool.answer, 40_000_000);
+    if (hc >= 2) assert.equal(await working('pool'), '2', 'both counters at once without the lock');
+
+    // IO-bound tasks still overlap under the GIL: waiting releases the lock.
+    await selectWorkload(page, 'io');
+    await setParams(page, { tasks: 2, wait_ms: 1_000, speed: 1000, cpu: 10 });
+    await page.locator('#threads').fill('2');
+    await runOn(page, 'gil');
+    assert.equal(await page.locator('#result-gil .tasks').getAttribute('data-max-io'), '2');
+    assert.deepEqual(errors, []);
   });
 });

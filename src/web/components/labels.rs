@@ -45,6 +45,7 @@ pub fn executor(tag: &str) -> &'static str {
         "main" => "主线程（同步）· Main thread (synchronous)",
         "async" => "主线程（协作式异步）· Main thread (cooperative async)",
         "pool" => "线程池 · Worker pool",
+        "gil" => "线程池 + 全局锁 · Pool under a GIL",
         _ => "?",
     }
 }

@@ -8,4 +8,5 @@ pub mod pool_status;
 pub mod progress;
 pub mod results;
 pub mod run_controls;
+pub mod timeline;
 pub mod workload_picker;

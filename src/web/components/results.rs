@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::labels;
 use crate::app_state::RunRecord;
-use crate::engine::{Lane, RunEnd};
+use crate::engine::analysis::{max_overlap, WORKING};
+use crate::engine::{Lane, RunEnd, SpanKind};
 use crate::executor::Executor;
 
 #[derive(Properties, PartialEq)]
@@ -66,6 +67,9 @@ fn row(r: &RunRecord, main_ms: Option<f64>) -> Html {
         lanes.len()
     };
     let finished = out.completion_order.len();
+    // How many tasks really computed at once, and how many waits on IO overlapped.
+    let working = max_overlap(&out.spans, &WORKING);
+    let io = max_overlap(&out.spans, &[SpanKind::Io]);
     let frames = r.frames.map_or_else(String::new, |f| {
         format!("{} (longest gap {:.0} ms)", f.dropped, f.longest_gap_ms)
     });
@@ -81,8 +85,10 @@ fn row(r: &RunRecord, main_ms: Option<f64>) -> Html {
             <td class="wall-time" data-ms={format!("{:.3}", out.wall_ms)}>{ format!("{:.1} ms", out.wall_ms) }</td>
             <td class="speedup">{ speedup.unwrap_or_default() }</td>
             <td class="frames" data-dropped={r.frames.map(|f| f.dropped.to_string())}>{ frames }</td>
-            <td class="tasks" data-finished={finished.to_string()} data-spans={out.spans.len().to_string()} data-lanes={lanes.to_string()}>
+            <td class="tasks" data-finished={finished.to_string()} data-spans={out.spans.len().to_string()} data-lanes={lanes.to_string()}
+                data-max-working={working.to_string()} data-max-io={io.to_string()}>
                 { format!("{finished} finished · {} spans on {lanes} lane(s)", out.spans.len()) }
+                <div class="help">{ format!("同时计算最多 {working} 个，同时等待 IO 最多 {io} 个 · at most {working} computing at once, {io} waiting on IO at once") }</div>
                 <div class="order help">{ order_text(&out.completion_order) }</div>
             </td>
         </tr>

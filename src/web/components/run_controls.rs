@@ -44,7 +44,14 @@ pub fn run_controls(props: &Props) -> Html {
                 "{} 个线程并行 · {} threads in parallel",
                 props.threads, props.threads
             ),
-            Executor::Pool => "线程池不可用（见上）· the pool is unavailable (see above)".into(),
+            Executor::Gil if props.pool_ready => format!(
+                "{} 个线程轮流持有一把全局锁，像 Python 的 GIL · {} threads taking turns \
+                 holding one global lock, like Python's GIL",
+                props.threads, props.threads
+            ),
+            Executor::Pool | Executor::Gil => {
+                "线程池不可用（见上）· the pool is unavailable (see above)".into()
+            }
         };
         html! {
             <div class="run">
