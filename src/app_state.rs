@@ -8,6 +8,7 @@ use crate::engine::fault::Fault;
 use crate::engine::frames::FrameStats;
 use crate::engine::RunOutput;
 use crate::executor::Executor;
+use crate::link::{self, Decoded, Lang, LinkConfig, Notice, View};
 use crate::param::{Parsed, Values};
 use crate::pool_state::PoolState;
 use crate::workload::{self, WorkloadDef};
@@ -78,6 +79,15 @@ pub struct AppState {
     pub fault: Fault,
     /// Pool workers lost to panicking tasks (each parks its thread for good).
     pub lost_workers: usize,
+    /// The executors the demo compares (from a link; all by default).
+    pub executors: Vec<Executor>,
+    /// Threads chosen by the learner or a link (kept as asked, clamped when used).
+    pub threads_asked: Option<usize>,
+    pub view: View,
+    pub lang: Lang,
+    pub lesson: Option<String>,
+    /// What the last opened link did not carry as written.
+    pub link_notices: Vec<Notice>,
     pub running: Option<Running>,
     /// The latest run per executor for the current configuration.
     pub results: BTreeMap<Executor, RunRecord>,
@@ -101,6 +111,12 @@ impl Default for AppState {
             threads: crate::pool_state::FALLBACK_THREADS,
             fault: Fault::None,
             lost_workers: 0,
+            executors: Executor::ALL.to_vec(),
+            threads_asked: None,
+            view: View::default(),
+            lang: Lang::default(),
+            lesson: None,
+            link_notices: Vec::new(),
             running: None,
             results: BTreeMap::new(),
             confirm: None,
@@ -124,6 +140,9 @@ pub enum Action {
     SetThreads(usize),
     SetFault(Fault),
     WorkersLost(usize),
+    /// A link was opened: take its configuration (never starts a run).
+    OpenLink(Decoded),
+    DismissLinkNotices,
     /// Ask before a long freeze.
     AskConfirm(Executor, f64),
     DismissConfirm,
@@ -152,13 +171,14 @@ impl AppState {
             } => {
                 self.isolated = Some(isolated);
                 self.logical_processors = logical_processors;
-                self.threads = default_threads.max(1);
+                self.threads = self.threads_asked.unwrap_or(default_threads).max(1);
             }
             Action::Pool(state) => {
-                if let Some(size) = state.threads() {
-                    self.threads = self.threads.min(size);
-                }
                 self.pool = state;
+                // A link may ask for more threads than the default: honour it once the pool's
+                // size is known.
+                let wanted = self.threads_asked.unwrap_or(self.threads);
+                self.threads = wanted.clamp(1, self.max_threads());
             }
             Action::SelectWorkload(id) => {
                 if let Some(def) = workload::by_id(id) {
@@ -180,12 +200,31 @@ impl AppState {
             }
             Action::SetThreads(n) => {
                 self.threads = n.clamp(1, self.max_threads());
+                self.threads_asked = Some(self.threads);
                 self.results.retain(|e, _| !e.needs_pool());
             }
             Action::SetFault(fault) => {
                 self.fault = fault;
                 self.results.clear();
             }
+            Action::OpenLink(Decoded { config, notices }) => {
+                self.workload = config.workload;
+                self.values = config.values;
+                self.inputs.clear();
+                self.results.clear();
+                self.executors = config.executors;
+                self.threads_asked = config.threads;
+                if let Some(t) = config.threads {
+                    self.threads = t.clamp(1, self.max_threads());
+                }
+                self.fault = config.fault;
+                self.view = config.view;
+                self.lang = config.lang;
+                self.lesson = config.lesson;
+                self.confirm = None;
+                self.link_notices = notices;
+            }
+            Action::DismissLinkNotices => self.link_notices.clear(),
             Action::WorkersLost(n) => {
                 self.lost_workers = n;
                 self.threads = self.threads.min(self.max_threads());
@@ -240,6 +279,25 @@ impl AppState {
             }
         }
         self
+    }
+
+    /// The configuration as a link carries it.
+    pub fn link_config(&self) -> LinkConfig {
+        LinkConfig {
+            lesson: self.lesson.clone(),
+            workload: self.workload,
+            values: self.values.clone(),
+            executors: self.executors.clone(),
+            threads: self.threads_asked,
+            fault: self.fault,
+            view: self.view,
+            lang: self.lang,
+        }
+    }
+
+    /// The URL fragment (without `#`) that opens exactly this configuration.
+    pub fn link_fragment(&self) -> String {
+        link::encode(&self.link_config())
     }
 
     /// The most threads a pool run may use: the pool's size, less workers lost to panics.
@@ -499,6 +557,47 @@ mod tests {
             Some(true),
             "cancelled runs are not compared"
         );
+    }
+
+    #[test]
+    fn a_link_sets_the_demo_up_without_running_it() {
+        let decoded = link::decode("v=1&w=counter&n=5000&tasks=3&x=gil,pool&t=3&fault=error:1");
+        assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+        let s = ready(2).apply(Action::OpenLink(decoded));
+        assert_eq!(s.workload.id, "counter");
+        assert_eq!(s.values.get(&crate::workload::counter::N), 5_000);
+        assert_eq!(s.executors, vec![Executor::Pool, Executor::Gil]);
+        assert_eq!(s.threads, 3);
+        assert_eq!(s.fault, Fault::Error(1));
+        assert!(
+            s.running.is_none() && s.results.is_empty(),
+            "opening a link never runs"
+        );
+        // The page's own link for this state opens the same demo.
+        let again = link::decode(&s.link_fragment());
+        assert!(again.notices.is_empty());
+        assert_eq!(again.config, s.link_config());
+    }
+
+    #[test]
+    fn a_link_asking_for_more_threads_than_the_pool_has_is_clamped_when_the_pool_is_known() {
+        let s = AppState::default().apply(Action::OpenLink(link::decode("w=primes&t=32")));
+        let s = s
+            .apply(Action::Environment {
+                isolated: true,
+                logical_processors: Some(2),
+                default_threads: 2,
+            })
+            .apply(Action::Pool(PoolState::Ready { threads: 4 }));
+        assert_eq!(s.threads, 4);
+    }
+
+    #[test]
+    fn link_notices_are_kept_until_dismissed() {
+        let s = ready(2).apply(Action::OpenLink(link::decode("w=nope&n=5")));
+        assert!(!s.link_notices.is_empty());
+        assert_eq!(s.workload.id, "primes");
+        assert!(s.apply(Action::DismissLinkNotices).link_notices.is_empty());
     }
 
     #[test]

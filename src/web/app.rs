@@ -7,15 +7,16 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::components::{
-    confirm::Confirm, fault_picker::FaultPicker, params_form::ParamsForm, pool_status::PoolStatus,
-    progress::Progress, results::Results, run_controls::RunControls,
-    workload_picker::WorkloadPicker,
+    confirm::Confirm, fault_picker::FaultPicker, link_notices::LinkNotices,
+    params_form::ParamsForm, pool_status::PoolStatus, progress::Progress, results::Results,
+    run_controls::RunControls, share::Share, workload_picker::WorkloadPicker,
 };
-use super::{browser, pool, runner};
+use super::{address, browser, pool, runner};
 use crate::app_state::{Action, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
 use crate::executor::Executor;
+use crate::link;
 use crate::pool_state::{default_threads, pool_size, PoolState};
 
 impl Reducible for AppState {
@@ -50,14 +51,34 @@ async fn boot(dispatch: UseReducerDispatcher<AppState>) {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::default);
+    // A link in the address bar sets the first state up (it never starts a run).
+    let state = use_reducer(|| {
+        let fragment = address::fragment();
+        let state = AppState::default();
+        if fragment.is_empty() {
+            state
+        } else {
+            state.apply(Action::OpenLink(link::decode(&fragment)))
+        }
+    });
     // The run in progress, for Cancel. Not part of the state: it is a handle, not data to show.
     let current = use_mut_ref(|| None::<Arc<Recorder>>);
 
     {
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| spawn_local(boot(dispatch)));
+        use_effect_with((), move |_| {
+            // A link edited by hand in the address bar opens like a new one.
+            let on_link = dispatch.clone();
+            address::on_hash_change(move |fragment| {
+                on_link.dispatch(Action::OpenLink(link::decode(&fragment)));
+            });
+            spawn_local(boot(dispatch));
+        });
     }
+    // The address bar always holds the link to what is on screen.
+    use_effect_with(state.link_fragment(), |fragment| {
+        address::replace_fragment(fragment)
+    });
 
     let start = {
         let state = state.clone();
@@ -112,6 +133,10 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |f| dispatch.dispatch(Action::SetFault(f)))
     };
+    let on_dismiss_notices = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissLinkNotices))
+    };
     let on_threads = {
         let dispatch = state.dispatcher();
         Callback::from(move |n| dispatch.dispatch(Action::SetThreads(n)))
@@ -127,6 +152,8 @@ pub fn app() -> Html {
                     <span class="en">{ "One workload, run synchronously on the main thread, as cooperative async tasks, or in parallel on a Web Worker pool: compare the times, and see whether the page freezes." }</span>
                 </p>
             </header>
+            <LinkNotices notices={state.link_notices.clone()} on_dismiss={on_dismiss_notices} />
+            <Share fragment={state.link_fragment()} />
             <PoolStatus
                 isolated={state.isolated}
                 logical_processors={state.logical_processors}

@@ -3,6 +3,7 @@
 //! This module is compiled for `wasm32` only. It turns browser events into core
 //! [`Action`](crate::app_state::Action)s and core state into DOM; the decisions live in the core.
 
+pub mod address;
 pub mod app;
 pub mod bench_api;
 pub mod browser;
