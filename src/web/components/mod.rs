@@ -3,10 +3,12 @@
 pub mod confirm;
 pub mod fault_picker;
 pub mod labels;
+pub mod link_notices;
 pub mod params_form;
 pub mod pool_status;
 pub mod progress;
 pub mod results;
 pub mod run_controls;
+pub mod share;
 pub mod timeline;
 pub mod workload_picker;
