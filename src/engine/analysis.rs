@@ -86,11 +86,10 @@ mod tests {
             .with(&io::WAIT_MS, 1_000)
             .with(&io::SPEED, 1_000);
         let out = run_gil((io::DEF.plan)(&values), 2);
-        assert_eq!(max_overlap(&out.spans, &[SpanKind::Io]), 2);
-        assert!(
-            out.wall_ms < 180.0,
-            "two 100 ms waits overlap: {} ms",
-            out.wall_ms
+        assert_eq!(
+            max_overlap(&out.spans, &[SpanKind::Io]),
+            2,
+            "both waits at once"
         );
     }
 }

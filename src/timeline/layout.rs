@@ -35,6 +35,8 @@ pub struct Axis {
     /// In ms since the origin; the first is 0, the last reaches the run's last span end.
     pub ticks: Vec<f64>,
     pub step_ms: f64,
+    /// The run's last span end, in ms since the origin (0 without spans).
+    pub end_ms: f64,
 }
 
 /// The time axis for `spans` drawn across `x_range` pixels, with about `target_ticks` intervals.
@@ -51,6 +53,7 @@ pub fn time_axis(spans: &[Span], x_range: (f64, f64), target_ticks: usize) -> Ax
     Axis {
         scale: LinearScale::new((first, last), x_range),
         step_ms: ticks[1] - ticks[0],
+        end_ms: end - origin,
         ticks,
     }
 }

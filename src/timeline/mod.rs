@@ -185,7 +185,7 @@ mod tests {
         assert!(l.rows.is_empty());
         assert_eq!(l.height, 0.0);
         let axis = time_axis(&[], (0.0, 100.0), 5);
-        assert_eq!(axis.ticks[0], 0.0);
+        assert_eq!((axis.ticks[0], axis.end_ms), (0.0, 0.0));
         assert!(axis.ticks.len() >= 2);
     }
 
@@ -224,7 +224,7 @@ mod tests {
         let axis = time_axis(&spans, (100.0, 900.0), 8);
         assert_eq!(axis.ticks.first(), Some(&0.0));
         assert_eq!(axis.ticks.last(), Some(&80.0));
-        assert_eq!(axis.step_ms, 10.0);
+        assert_eq!((axis.step_ms, axis.end_ms), (10.0, 80.0));
     }
 
     #[test]

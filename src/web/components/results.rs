@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use super::labels;
+use super::timeline::Timeline;
 use crate::app_state::RunRecord;
 use crate::engine::analysis::{max_overlap, WORKING};
 use crate::engine::{Lane, RunEnd, SpanKind};
@@ -40,6 +41,13 @@ pub fn results(props: &Props) -> Html {
                 </tbody>
             </table>
             { agreement(props.agree) }
+            <h3>{ "时间线 · Timelines" }</h3>
+            { for props.results.values().map(|r| html! {
+                <div class="run-timeline" id={format!("timeline-{}", r.executor.tag())}>
+                    <h4>{ labels::executor(r.executor.tag()) }</h4>
+                    <Timeline output={r.output.clone()} />
+                </div>
+            }) }
         </section>
     }
 }

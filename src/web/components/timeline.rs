@@ -12,17 +12,18 @@
 //! .timeline .tick-line { stroke: var(--line); stroke-width: 1; }
 //! .timeline .lane-label { fill: currentColor; }
 //! .timeline .lane-band { fill: var(--line); fill-opacity: .25; }
-//! .timeline .span { stroke-width: 1; }
-//! .timeline .span-compute { fill: var(--accent); }
-//! .timeline .span-io { stroke: var(--muted); stroke-dasharray: 3 2; }
-//! .timeline .span-wait { stroke: var(--warn-line); stroke-dasharray: 1 2; }
-//! .timeline .span-locked { stroke: var(--error-line); stroke-width: 1.5; }
-//! .timeline .span-copy { stroke: var(--ok); stroke-dasharray: 6 2; }
-//! .timeline .pat-bg { fill-opacity: .3; }
-//! .timeline .pat-io { fill: var(--muted); stroke: var(--muted); }
-//! .timeline .pat-wait { fill: var(--warn-line); stroke: var(--warn-line); }
-//! .timeline .pat-locked { fill: var(--error-line); stroke: var(--error-line); }
-//! .timeline .pat-copy { fill: var(--ok); stroke: var(--ok); }
+//! .timeline-figure .span { stroke-width: 1; shape-rendering: crispEdges; }
+//! .timeline-figure .span-compute { fill: var(--accent); }
+//! .timeline-figure .span-compute.wide { stroke: var(--bg); }
+//! .timeline-figure .span-io { stroke: var(--muted); stroke-dasharray: 3 2; }
+//! .timeline-figure .span-wait { stroke: var(--warn-line); stroke-dasharray: 1 2; }
+//! .timeline-figure .span-locked { stroke: var(--error-line); stroke-width: 1.5; }
+//! .timeline-figure .span-copy { stroke: var(--ok); stroke-dasharray: 6 2; }
+//! .timeline-figure .pat-io { fill: var(--muted); stroke: var(--muted); }
+//! .timeline-figure .pat-wait { fill: var(--warn-line); stroke: var(--warn-line); }
+//! .timeline-figure .pat-locked { fill: var(--error-line); stroke: var(--error-line); }
+//! .timeline-figure .pat-copy { fill: var(--ok); stroke: var(--ok); }
+//! .timeline-figure rect.pat-bg { fill-opacity: .3; stroke: none; }
 //! .timeline-legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: .25rem 0 0; padding: 0; font-size: .9rem; }
 //! .timeline-legend li { display: flex; align-items: center; gap: .35rem; }
 //! .timeline-legend .swatch { flex: none; }
@@ -30,7 +31,6 @@
 //! ```
 
 // Not mounted yet: `web::app` will place it under the results. Remove this then.
-#![allow(dead_code)]
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -43,11 +43,13 @@ use crate::timeline::{layout, time_axis, Bar, Geometry, Layout};
 
 /// Left margin for lane labels, right margin, height of the time axis above the rows.
 const LABEL_W: f64 = 112.0;
-const RIGHT_W: f64 = 16.0;
+const RIGHT_W: f64 = 32.0;
 const AXIS_H: f64 = 24.0;
 const BOTTOM_H: f64 = 6.0;
 /// Bars thinner than this are drawn this wide so a zero-length span still shows.
 const MIN_DRAWN_PX: f64 = 1.0;
+/// Bars at least this wide get an outline (class `wide`), so back-to-back tasks stay apart.
+const WIDE_PX: f64 = 4.0;
 
 const KINDS: [SpanKind; 5] = [
     SpanKind::Compute,
@@ -119,7 +121,7 @@ pub fn timeline(props: &Props) -> Html {
         "时间线 · Timeline: {} spans on {} lane(s) over {}",
         lay.spans,
         lay.lanes,
-        format_duration(axis.ticks.last().copied().unwrap_or(0.0)),
+        format_duration(axis.end_ms),
     );
 
     let ticks = axis.ticks.iter().map(|&t| {
@@ -184,7 +186,7 @@ fn bar(b: &Bar, lane: &str, fill: String) -> Html {
         format_duration(b.start_ms)
     );
     html! {
-        <rect class={classes!("span", format!("span-{}", b.kind.tag()))}
+        <rect class={classes!("span", format!("span-{}", b.kind.tag()), (b.width >= WIDE_PX).then_some("wide"))}
             x={format!("{:.2}", b.x)} y={format!("{:.1}", b.y)}
             width={format!("{:.2}", b.width.max(MIN_DRAWN_PX))} height={format!("{:.1}", b.height)}
             fill={fill}>
@@ -210,9 +212,9 @@ fn patterns(instance: u32) -> Html {
         |x1, y1, x2, y2| html! { <line x1={x1} y1={y1} x2={x2} y2={y2} stroke-width="1.5" /> };
     html! {
         <defs>
-            { tile(SpanKind::Io, 45, line("0", "0", "0", "6")) }
+            { tile(SpanKind::Io, 45, line("3", "0", "3", "6")) }
             { tile(SpanKind::Wait, 0, html! { <circle cx="3" cy="3" r="1.2" stroke="none" /> }) }
-            { tile(SpanKind::Locked, 45, html! { <>{ line("0", "0", "0", "6") }{ line("0", "0", "6", "0") }</> }) }
+            { tile(SpanKind::Locked, 45, html! { <>{ line("3", "0", "3", "6") }{ line("0", "3", "6", "3") }</> }) }
             { tile(SpanKind::Copy, 0, line("0", "3", "6", "3")) }
         </defs>
     }
