@@ -11,6 +11,7 @@ use crate::executor::Executor;
 use crate::link::{self, Decoded, Lang, LinkConfig, Notice, View};
 use crate::param::{Parsed, Values};
 use crate::pool_state::PoolState;
+use crate::sweep::Sweep;
 use crate::workload::{self, WorkloadDef};
 
 /// A synchronous main-thread run estimated to freeze the page longer than this needs the
@@ -38,6 +39,13 @@ pub struct Running {
     pub done: u32,
     pub total: u32,
     pub cancelling: bool,
+}
+
+/// A queued run: where, and with how many threads (None: the chosen count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Job {
+    pub executor: Executor,
+    pub threads: Option<usize>,
 }
 
 /// What happens when the learner asks for a run.
@@ -88,6 +96,10 @@ pub struct AppState {
     pub lesson: Option<String>,
     /// What the last opened link did not carry as written.
     pub link_notices: Vec<Notice>,
+    /// Runs still to start, one after another ("Run all", a sweep).
+    pub pending: Vec<Job>,
+    /// The thread sweep in progress or last done.
+    pub sweep: Option<Sweep>,
     pub running: Option<Running>,
     /// The latest run per executor for the current configuration.
     pub results: BTreeMap<Executor, RunRecord>,
@@ -117,6 +129,8 @@ impl Default for AppState {
             lang: Lang::default(),
             lesson: None,
             link_notices: Vec::new(),
+            pending: Vec::new(),
+            sweep: None,
             running: None,
             results: BTreeMap::new(),
             confirm: None,
@@ -143,6 +157,17 @@ pub enum Action {
     /// A link was opened: take its configuration (never starts a run).
     OpenLink(Decoded),
     DismissLinkNotices,
+    /// Open a lesson (with its first demo set up, not run), or the playground (None).
+    OpenLesson(Option<&'static str>),
+    /// A lesson's demo button: like a link, but the page keeps the learner's language.
+    OpenPreset(String),
+    SetLang(Lang),
+    /// Queue every executor of the demo that can run here, one after another.
+    RunAll,
+    /// The next queued run is starting (or cannot).
+    TakePending,
+    /// Run the workload on the pool at 1 ..= pool size threads.
+    StartSweep,
     /// Ask before a long freeze.
     AskConfirm(Executor, f64),
     DismissConfirm,
@@ -214,9 +239,14 @@ impl AppState {
                 self.results.clear();
                 self.executors = config.executors;
                 self.threads_asked = config.threads;
-                if let Some(t) = config.threads {
-                    self.threads = t.clamp(1, self.max_threads());
-                }
+                // A link without a thread count means "this machine's default", not "whatever
+                // the previous demo used".
+                let default =
+                    crate::pool_state::default_threads(self.logical_processors.map(|n| n as f64));
+                self.threads = config
+                    .threads
+                    .unwrap_or(default)
+                    .clamp(1, self.max_threads());
                 self.fault = config.fault;
                 self.view = config.view;
                 self.lang = config.lang;
@@ -225,11 +255,59 @@ impl AppState {
                 self.link_notices = notices;
             }
             Action::DismissLinkNotices => self.link_notices.clear(),
+            Action::OpenLesson(None) => self.lesson = None,
+            Action::OpenLesson(Some(id)) => {
+                let first = crate::lessons::by_id(id).and_then(|l| l.presets().into_iter().next());
+                if let Some(preset) = first {
+                    self = self.apply(Action::OpenPreset(preset.fragment));
+                }
+            }
+            Action::OpenPreset(fragment) => {
+                let lang = self.lang;
+                self = self.apply(Action::OpenLink(link::decode(&fragment)));
+                self.lang = lang;
+            }
+            Action::SetLang(lang) => self.lang = lang,
+            Action::RunAll => {
+                let pool = self.pool.is_ready();
+                self.pending = self
+                    .executors
+                    .iter()
+                    .filter(|e| pool || !e.needs_pool())
+                    .map(|&executor| Job {
+                        executor,
+                        threads: None,
+                    })
+                    .collect();
+            }
+            Action::StartSweep => {
+                if self.pool.is_ready() && self.running.is_none() {
+                    let sweep = Sweep::new(Executor::Pool, self.max_threads());
+                    self.pending = sweep
+                        .plan
+                        .iter()
+                        .map(|&t| Job {
+                            executor: Executor::Pool,
+                            threads: Some(t),
+                        })
+                        .collect();
+                    self.sweep = Some(sweep);
+                }
+            }
+            Action::TakePending => {
+                if !self.pending.is_empty() {
+                    self.pending.remove(0);
+                }
+            }
             Action::WorkersLost(n) => {
                 self.lost_workers = n;
                 self.threads = self.threads.min(self.max_threads());
             }
-            Action::AskConfirm(executor, estimate) => self.confirm = Some((executor, estimate)),
+            Action::AskConfirm(executor, estimate) => {
+                self.confirm = Some((executor, estimate));
+                // A queue stops at a question: the learner decides, then carries on by hand.
+                self.pending.clear();
+            }
             Action::DismissConfirm => self.confirm = None,
             Action::Started {
                 executor,
@@ -273,6 +351,16 @@ impl AppState {
                     if raw > 0.0 && record.output.wall_ms > 0.0 {
                         self.calibration
                             .insert(self.workload.id, record.output.wall_ms / raw);
+                    }
+                }
+                if let Some(sweep) = &mut self.sweep {
+                    if !sweep.done() && record.executor == sweep.executor {
+                        if record.output.end == crate::engine::RunEnd::Completed {
+                            sweep.points.push((record.threads, record.output.wall_ms));
+                        } else {
+                            // A cancelled or failed point ends the sweep: its figures would lie.
+                            self.pending.clear();
+                        }
                     }
                 }
                 self.results.insert(record.executor, record);
@@ -593,11 +681,70 @@ mod tests {
     }
 
     #[test]
+    fn a_link_without_threads_goes_back_to_the_default() {
+        let s = ready(2).apply(Action::SetThreads(4));
+        assert_eq!(s.threads, 4);
+        let s = s.apply(Action::OpenLink(link::decode("v=1&w=pi")));
+        assert_eq!(
+            s.threads, 2,
+            "the logical processors, not the previous demo's 4"
+        );
+    }
+
+    #[test]
     fn link_notices_are_kept_until_dismissed() {
         let s = ready(2).apply(Action::OpenLink(link::decode("w=nope&n=5")));
         assert!(!s.link_notices.is_empty());
         assert_eq!(s.workload.id, "primes");
         assert!(s.apply(Action::DismissLinkNotices).link_notices.is_empty());
+    }
+
+    #[test]
+    fn run_all_queues_the_demo_executors_that_can_run() {
+        let decoded = link::decode("v=1&w=io&x=main,async,pool");
+        let s = ready(2)
+            .apply(Action::OpenLink(decoded.clone()))
+            .apply(Action::RunAll);
+        let executors = |s: &AppState| s.pending.iter().map(|j| j.executor).collect::<Vec<_>>();
+        assert_eq!(
+            executors(&s),
+            vec![Executor::Main, Executor::Async, Executor::Pool]
+        );
+        let s = s.apply(Action::TakePending);
+        assert_eq!(executors(&s), vec![Executor::Async, Executor::Pool]);
+        let no_pool = AppState::default()
+            .apply(Action::Pool(PoolState::NotIsolated))
+            .apply(Action::OpenLink(decoded))
+            .apply(Action::RunAll);
+        assert_eq!(executors(&no_pool), vec![Executor::Main, Executor::Async]);
+        assert!(no_pool
+            .apply(Action::AskConfirm(Executor::Main, 9e3))
+            .pending
+            .is_empty());
+    }
+
+    #[test]
+    fn a_sweep_queues_every_thread_count_and_records_each_point() {
+        let s = ready(2).apply(Action::StartSweep);
+        let threads: Vec<_> = s.pending.iter().map(|j| j.threads).collect();
+        let once: Vec<_> = (1..=4).map(Some).collect();
+        assert_eq!(
+            threads,
+            [once.clone(), once].concat(),
+            "1 ..= pool size (2 × 2), twice"
+        );
+        let mut point = record(Executor::Pool, 1, 100.0, RunEnd::Completed);
+        point.threads = 1;
+        let s = s.apply(Action::TakePending).apply(Action::Finished(point));
+        assert_eq!(s.sweep.as_ref().unwrap().points, vec![(1, 100.0)]);
+        let s = s.apply(Action::Finished(record(
+            Executor::Pool,
+            1,
+            9.0,
+            RunEnd::Cancelled,
+        )));
+        assert!(s.pending.is_empty(), "a cancelled point ends the sweep");
+        assert_eq!(s.sweep.unwrap().points.len(), 1);
     }
 
     #[test]

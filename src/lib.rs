@@ -10,9 +10,11 @@ pub mod app_state;
 pub mod chart;
 pub mod engine;
 pub mod executor;
+pub mod lessons;
 pub mod link;
 pub mod param;
 pub mod pool_state;
+pub mod sweep;
 pub mod timeline;
 pub mod workload;
 

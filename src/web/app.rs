@@ -7,9 +7,10 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::components::{
-    confirm::Confirm, fault_picker::FaultPicker, link_notices::LinkNotices,
-    params_form::ParamsForm, pool_status::PoolStatus, progress::Progress, results::Results,
-    run_controls::RunControls, share::Share, workload_picker::WorkloadPicker,
+    confirm::Confirm, fault_picker::FaultPicker, lang_picker::LangPicker, lesson_nav::LessonNav,
+    lesson_view::LessonView, link_notices::LinkNotices, params_form::ParamsForm,
+    pool_status::PoolStatus, progress::Progress, results::Results, run_controls::RunControls,
+    share::Share, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
 };
 use super::{address, browser, pool, runner};
 use crate::app_state::{Action, AppState, Decision};
@@ -83,12 +84,17 @@ pub fn app() -> Html {
     let start = {
         let state = state.clone();
         let current = current.clone();
-        move |executor: Executor, confirmed: bool| match state.decide(executor, confirmed) {
+        move |executor: Executor, confirmed: bool, threads: Option<usize>| match state
+            .decide(executor, confirmed)
+        {
             Decision::Start => {
                 let plan = inject((state.workload.plan)(&state.values), state.fault);
                 let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
                 *current.borrow_mut() = Some(recorder.clone());
-                let threads = state.threads_for(executor);
+                let threads = threads.map_or_else(
+                    || state.threads_for(executor),
+                    |t| t.clamp(1, state.max_threads()),
+                );
                 spawn_local(runner::run(
                     executor,
                     plan,
@@ -105,9 +111,31 @@ pub fn app() -> Html {
     };
     let on_run = {
         let start = start.clone();
-        Callback::from(move |executor| start(executor, false))
+        Callback::from(move |executor| start(executor, false, None))
     };
-    let on_confirm = Callback::from(move |executor| start(executor, true));
+    // "Run all": start the next queued executor whenever the page is free.
+    {
+        let start = start.clone();
+        let dispatch = state.dispatcher();
+        let next = (state.running.is_none() && state.confirm.is_none())
+            .then(|| state.pending.first().copied())
+            .flatten();
+        use_effect_with(next, move |next| {
+            if let Some(job) = *next {
+                dispatch.dispatch(Action::TakePending);
+                start(job.executor, false, job.threads);
+            }
+        });
+    }
+    let on_sweep = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::StartSweep))
+    };
+    let on_run_all = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::RunAll))
+    };
+    let on_confirm = Callback::from(move |executor| start(executor, true, None));
     let on_dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissConfirm))
@@ -137,6 +165,20 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissLinkNotices))
     };
+    let on_lang = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |lang| dispatch.dispatch(Action::SetLang(lang)))
+    };
+    let on_lesson = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |id| dispatch.dispatch(Action::OpenLesson(id)))
+    };
+    let on_preset = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |fragment| dispatch.dispatch(Action::OpenPreset(fragment)))
+    };
+    let lesson = state.lesson.as_deref().and_then(crate::lessons::by_id);
+    let busy = state.running.is_some();
     let on_threads = {
         let dispatch = state.dispatcher();
         Callback::from(move |n| dispatch.dispatch(Action::SetThreads(n)))
@@ -144,7 +186,7 @@ pub fn app() -> Html {
 
     html! {
         <main class="app">
-            <header>
+            <header class="top">
                 <h1>{ "并发游乐场" }<span class="en">{ "Concurrency Playground" }</span></h1>
                 <p class="lead">
                     { "同一个工作负载，在主线程上同步运行、作为协作式异步任务运行、或在 Web Worker 线程池上并行运行：比较用时，看页面会不会卡住。" }
@@ -152,6 +194,11 @@ pub fn app() -> Html {
                     <span class="en">{ "One workload, run synchronously on the main thread, as cooperative async tasks, or in parallel on a Web Worker pool: compare the times, and see whether the page freezes." }</span>
                 </p>
             </header>
+            <LangPicker lang={state.lang} on_change={on_lang} />
+            <LessonNav current={state.lesson.clone()} lang={state.lang} on_open={on_lesson} disabled={busy} />
+            if let Some(lesson) = lesson {
+                <LessonView {lesson} lang={state.lang} on_preset={on_preset} disabled={busy} />
+            }
             <LinkNotices notices={state.link_notices.clone()} on_dismiss={on_dismiss_notices} />
             <Share fragment={state.link_fragment()} />
             <PoolStatus
@@ -179,6 +226,8 @@ pub fn app() -> Html {
                     logical_processors={state.logical_processors}
                     estimate_ms={state.main_thread_estimate_ms()}
                     on_run={on_run}
+                    on_run_all={on_run_all}
+                    executors={state.executors.clone()}
                     on_threads={on_threads}
                 />
                 if let Some((executor, estimate_ms)) = state.confirm {
@@ -187,6 +236,12 @@ pub fn app() -> Html {
                 if let Some(running) = state.running.clone() {
                     <Progress {running} on_cancel={on_cancel} />
                 }
+                <SweepChart
+                    sweep={state.sweep.clone().unwrap_or_else(|| crate::sweep::Sweep::new(Executor::Pool, state.max_threads()))}
+                    logical_processors={state.logical_processors}
+                    on_start={on_sweep}
+                    disabled={busy || !state.pool.is_ready()}
+                />
                 <Results
                     results={state.results.clone()}
                     main_ms={state.results.get(&Executor::Main).map(|r| r.output.wall_ms)}

@@ -149,3 +149,24 @@ test("the notes' GIL experiment: under a global lock no two counters compute at 
     assert.deepEqual(errors, []);
   });
 });
+
+test('the thread sweep runs 1 … pool-size threads and plots one point per count with an Amdahl fit', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    const workers = Number(await page.locator('#pool-status').getAttribute('data-threads'));
+    await selectWorkload(page, 'pi');
+    await setParams(page, { samples: 4_000_000, tasks: 16 });
+    await page.click('#sweep-start');
+    const chart = page.locator('.sweep-chart');
+    await page.waitForFunction(
+      (n) => document.querySelector('.sweep-chart')?.dataset.points === String(n) && !document.querySelector('#progress'),
+      workers,
+      { timeout: 120_000 },
+    );
+    assert.equal(await chart.locator('circle.point').count(), workers, 'one point per thread count');
+    const serial = Number(await chart.getAttribute('data-serial'));
+    assert.ok(serial >= 0 && serial <= 1, `serial fraction ${serial}`);
+    assert.match(await page.locator('#sweep-summary').innerText(), /serial fraction ≈ \d+\.\d%/);
+    assert.equal(await chart.locator('.cores line').count(), 1, 'the logical processor count is marked');
+    assert.deepEqual(errors, []);
+  });
+});

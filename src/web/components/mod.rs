@@ -3,6 +3,9 @@
 pub mod confirm;
 pub mod fault_picker;
 pub mod labels;
+pub mod lang_picker;
+pub mod lesson_nav;
+pub mod lesson_view;
 pub mod link_notices;
 pub mod params_form;
 pub mod pool_status;
@@ -10,5 +13,6 @@ pub mod progress;
 pub mod results;
 pub mod run_controls;
 pub mod share;
+pub mod sweep_chart;
 pub mod timeline;
 pub mod workload_picker;

@@ -16,6 +16,10 @@ pub struct Props {
     /// Estimated synchronous main-thread time (ms).
     pub estimate_ms: f64,
     pub on_run: Callback<Executor>,
+    /// Runs the demo's executors one after another.
+    pub on_run_all: Callback<()>,
+    /// The demo's executors (shown first and run by "Run all").
+    pub executors: Vec<Executor>,
     pub on_threads: Callback<usize>,
 }
 
@@ -75,7 +79,18 @@ pub fn run_controls(props: &Props) -> Html {
                 <output for="threads" id="threads-value">{ props.threads }</output>
                 <span class="help">{ format!("1 – {}{cores}", props.max_threads) }</span>
             </div>
-            { for Executor::ALL.into_iter().map(button) }
+            <div class="run run-all">
+                <button id="run-all" onclick={props.on_run_all.reform(|_: MouseEvent| ())} disabled={props.busy}>
+                    { "全部运行 · Run all" }
+                </button>
+                <span class="help">{ format!(
+                    "依次运行本例的执行方式 · runs this demo's executors one after another: {}",
+                    props.executors.iter().map(|e| e.tag()).collect::<Vec<_>>().join(", ")
+                ) }</span>
+            </div>
+            // The demo's executors first, then the others.
+            { for props.executors.iter().copied().map(&button) }
+            { for Executor::ALL.into_iter().filter(|e| !props.executors.contains(e)).map(&button) }
         </div>
     }
 }

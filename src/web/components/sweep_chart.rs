@@ -1,0 +1,121 @@
+//! The thread sweep as a chart: measured speedup against threads, the ideal line, the logical
+//! processor count, and Amdahl's law fitted to the points up to that count.
+
+use yew::prelude::*;
+
+use crate::chart::scale::{nice_ticks, LinearScale};
+use crate::sweep::Sweep;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub sweep: Sweep,
+    pub logical_processors: Option<usize>,
+    /// Starts a new sweep.
+    pub on_start: Callback<()>,
+    pub disabled: bool,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 300.0;
+const LEFT: f64 = 48.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 40.0;
+
+fn polyline(points: &[(f64, f64)], x: &LinearScale, y: &LinearScale) -> String {
+    points
+        .iter()
+        .map(|&(a, b)| format!("{:.1},{:.1}", x.map(a), y.map(b)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[function_component(SweepChart)]
+pub fn sweep_chart(props: &Props) -> Html {
+    let sweep = &props.sweep;
+    let counts = sweep.thread_counts();
+    let max_threads = *counts.last().unwrap_or(&1) as f64;
+    let speedups = sweep.speedups();
+    let fit = sweep.amdahl(props.logical_processors);
+    let top = speedups
+        .iter()
+        .map(|p| p.1)
+        .chain(props.logical_processors.map(|n| n as f64))
+        .fold(2.0_f64, f64::max);
+    let y_ticks = nice_ticks(0.0, top * 1.1, 5);
+    let x = LinearScale::new((1.0, max_threads.max(2.0)), (LEFT, W - RIGHT));
+    let y = LinearScale::new((0.0, *y_ticks.last().unwrap_or(&top)), (H - BOTTOM, TOP));
+    let ideal: Vec<(f64, f64)> = (1..=max_threads as usize)
+        .map(|t| (t as f64, t as f64))
+        .collect();
+    let curve = fit
+        .as_ref()
+        .map(|f| f.curve(max_threads, 48))
+        .unwrap_or_default();
+    let summary = match &fit {
+        Some(f) => format!(
+            "串行比例约 {:.1}%（阿姆达尔定律拟合）· serial fraction ≈ {:.1}% (Amdahl fit)",
+            f.serial_fraction * 100.0,
+            f.serial_fraction * 100.0
+        ),
+        None => "至少需要两个点才能拟合 · needs two points to fit".to_string(),
+    };
+    html! {
+        <section class="sweep" id="sweep">
+            <h3>{ "线程扫描 · Thread sweep" }</h3>
+            <p class="help">
+                { "在线程池上用 1、2、… 个线程各运行两遍当前工作负载，取每个线程数最快的一次，画出加速比。· Runs the workload on the pool at 1, 2, … threads, twice over, and plots the speedup of the fastest run at each count." }
+            </p>
+            <button id="sweep-start" onclick={props.on_start.reform(|_: MouseEvent| ())} disabled={props.disabled}>
+                { "开始扫描 · Run the sweep" }
+            </button>
+            <figure>
+                <svg class="sweep-chart" viewBox={format!("0 0 {W} {H}")} role="img"
+                    aria-label={format!("Speedup by thread count: {} points. {summary}", speedups.len())}
+                    data-points={speedups.len().to_string()}
+                    data-serial={fit.as_ref().map(|f| format!("{:.4}", f.serial_fraction))}>
+                    { for y_ticks.iter().map(|&t| html! {
+                        <g>
+                            <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()}
+                                y1={y.map(t).to_string()} y2={y.map(t).to_string()} />
+                            <text class="tick-label" x={(LEFT - 6.0).to_string()} y={(y.map(t) + 4.0).to_string()} text-anchor="end">
+                                { format!("{t}×") }
+                            </text>
+                        </g>
+                    }) }
+                    { for counts.iter().map(|&t| html! {
+                        <text class="tick-label" x={x.map(t as f64).to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">
+                            { t }
+                        </text>
+                    }) }
+                    <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">
+                        { "线程数 · threads" }
+                    </text>
+                    if let Some(n) = props.logical_processors {
+                        <g class="cores">
+                            <line x1={x.map(n as f64).to_string()} x2={x.map(n as f64).to_string()}
+                                y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                            <text x={(x.map(n as f64) + 4.0).to_string()} y={(TOP + 12.0).to_string()}>
+                                { format!("{n} 个逻辑处理器 · logical processors") }
+                            </text>
+                        </g>
+                    }
+                    <polyline class="ideal" points={polyline(&ideal, &x, &y)} />
+                    <polyline class="amdahl" points={polyline(&curve, &x, &y)} />
+                    <polyline class="measured" points={polyline(&speedups, &x, &y)} />
+                    { for speedups.iter().map(|&(t, s)| html! {
+                        <circle class="point" cx={x.map(t).to_string()} cy={y.map(s).to_string()} r="4">
+                            <title>{ format!("{t} threads: {s:.2}×") }</title>
+                        </circle>
+                    }) }
+                </svg>
+                <figcaption>
+                    <span class="key measured">{ "● 实测 · measured" }</span>
+                    <span class="key ideal">{ "— 理想（线性）· ideal (linear)" }</span>
+                    <span class="key amdahl">{ "┄ 阿姆达尔 · Amdahl" }</span>
+                    <span class="summary" id="sweep-summary">{ summary }</span>
+                </figcaption>
+            </figure>
+        </section>
+    }
+}
