@@ -60,6 +60,9 @@ pub enum Decision {
     Busy,
     /// The pool is not ready (starting, not isolated, failed).
     NoPool,
+    /// An injected panic on the page's own thread would stop the whole page: the wasm build
+    /// aborts on panic (it cannot unwind), so only pool executors take that fault.
+    PanicOnMainThread,
 }
 
 /// A parameter box: the text as typed, and what it means after bounds.
@@ -411,6 +414,9 @@ impl AppState {
         if executor.needs_pool() && !self.pool.is_ready() {
             return Decision::NoPool;
         }
+        if matches!(self.fault, Fault::Panic(_)) && !executor.needs_pool() {
+            return Decision::PanicOnMainThread;
+        }
         let estimate_ms = self.main_thread_estimate_ms();
         if executor.freezes_page() && !confirmed && estimate_ms > CONFIRM_ABOVE_MS {
             return Decision::Confirm { estimate_ms };
@@ -542,6 +548,24 @@ mod tests {
             "cooperative runs do not freeze"
         );
         assert_eq!(s.decide(Executor::Pool, false), Decision::Start);
+    }
+
+    #[test]
+    fn injected_panics_run_only_on_the_pool() {
+        let s = ready(2).apply(Action::SetFault(Fault::Panic(1)));
+        assert_eq!(s.decide(Executor::Main, true), Decision::PanicOnMainThread);
+        assert_eq!(
+            s.decide(Executor::Async, false),
+            Decision::PanicOnMainThread
+        );
+        assert_eq!(s.decide(Executor::Pool, false), Decision::Start);
+        assert_eq!(s.decide(Executor::Gil, false), Decision::Start);
+        let s = s.apply(Action::SetFault(Fault::Error(1)));
+        assert_eq!(
+            s.decide(Executor::Main, false),
+            Decision::Start,
+            "errors are fine anywhere"
+        );
     }
 
     #[test]

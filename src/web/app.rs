@@ -106,7 +106,7 @@ pub fn app() -> Html {
             Decision::Confirm { estimate_ms } => {
                 state.dispatch(Action::AskConfirm(executor, estimate_ms))
             }
-            Decision::Busy | Decision::NoPool => {}
+            Decision::Busy | Decision::NoPool | Decision::PanicOnMainThread => {}
         }
     };
     let on_run = {
@@ -228,6 +228,7 @@ pub fn app() -> Html {
                     on_run={on_run}
                     on_run_all={on_run_all}
                     executors={state.executors.clone()}
+                    panic_fault={matches!(state.fault, crate::engine::fault::Fault::Panic(_))}
                     on_threads={on_threads}
                 />
                 if let Some((executor, estimate_ms)) = state.confirm {

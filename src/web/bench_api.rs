@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::runner;
 use crate::engine::{Recorder, RunEnd};
@@ -57,4 +58,20 @@ pub async fn bench_run(
         },
     );
     Ok(result.into())
+}
+
+/// `memoryBytes()`: the size of the module's (shared) linear memory, for the soak test: it
+/// only grows, so a leak shows as growth between early and late runs.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            let buffer = m.buffer();
+            Reflect::get(&buffer, &"byteLength".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0)
+        })
+        .unwrap_or(0.0)
 }

@@ -101,6 +101,10 @@ test('a task that panics on the pool is contained: the run fails cleanly and the
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await setParams(page, { n: 100_000, tasks: 8 });
     await page.selectOption('#fault', 'panic');
+    // On the page's own thread a panic would stop the page: those executors refuse it, and say why.
+    assert.equal(await page.locator('#run-main').isDisabled(), true);
+    assert.equal(await page.locator('#run-async').isDisabled(), true);
+    assert.match(await page.locator('#panic-note').innerText(), /cannot unwind/);
     const r = await runOn(page, 'pool');
     assert.equal(r.state, 'failed');
     assert.match(r.text, /panicked: injected panic in a task/);

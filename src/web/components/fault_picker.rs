@@ -39,6 +39,11 @@ pub fn fault_picker(props: &Props) -> Html {
                 { option(Fault::Error(TARGET), "任务 1 抛出错误 · task 1 raises an error") }
                 { option(Fault::Panic(TARGET), "任务 1 崩溃（panic）· task 1 panics") }
             </select>
+            if matches!(props.fault, Fault::Panic(_)) {
+                <p class="notice warn" id="panic-note">
+                    { "崩溃只在线程池上演示：在页面自己的线程上，Rust 的 panic 会让整个页面停止运行（这个 WebAssembly 版本无法展开栈）。 · Panics run on the pool executors only: on the page's own thread a Rust panic would stop the whole page (this WebAssembly build cannot unwind)." }
+                </p>
+            }
         </div>
     }
 }

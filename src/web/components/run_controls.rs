@@ -20,6 +20,8 @@ pub struct Props {
     pub on_run_all: Callback<()>,
     /// The demo's executors (shown first and run by "Run all").
     pub executors: Vec<Executor>,
+    /// An injected panic is selected: only pool executors may run it.
+    pub panic_fault: bool,
     pub on_threads: Callback<usize>,
 }
 
@@ -33,7 +35,9 @@ pub fn run_controls(props: &Props) -> Html {
     });
     let button = |executor: Executor| {
         let onclick = props.on_run.reform(move |_: MouseEvent| executor);
-        let disabled = props.busy || (executor.needs_pool() && !props.pool_ready);
+        let disabled = props.busy
+            || (executor.needs_pool() && !props.pool_ready)
+            || (props.panic_fault && !executor.needs_pool());
         let note = match executor {
             Executor::Main => format!(
                 "页面会卡住约 {:.1} 秒 · freezes the page for about {:.1} s",
