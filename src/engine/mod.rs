@@ -45,6 +45,15 @@ pub enum SpanKind {
 }
 
 impl SpanKind {
+    /// Every kind, in the order legends list them.
+    pub const ALL: [SpanKind; 5] = [
+        SpanKind::Compute,
+        SpanKind::Io,
+        SpanKind::Wait,
+        SpanKind::Locked,
+        SpanKind::Copy,
+    ];
+
     pub fn tag(self) -> &'static str {
         match self {
             SpanKind::Compute => "compute",

@@ -294,7 +294,7 @@ fn merge_row(bars: &[Bar], px: f64) -> Vec<Bar> {
                 g.spans += b.spans;
                 time[kind_index(b.kind)] += b.end_ms - b.start_ms + 1e-9;
                 let most = (0..5).max_by(|&i, &j| time[i].total_cmp(&time[j]).then(j.cmp(&i)));
-                g.kind = KINDS[most.unwrap_or(0)];
+                g.kind = SpanKind::ALL[most.unwrap_or(0)];
             }
             _ => {
                 out.extend(open.take().map(|(g, _)| g));
@@ -312,14 +312,6 @@ fn merge_row(bars: &[Bar], px: f64) -> Vec<Bar> {
     out
 }
 
-const KINDS: [SpanKind; 5] = [
-    SpanKind::Compute,
-    SpanKind::Io,
-    SpanKind::Wait,
-    SpanKind::Locked,
-    SpanKind::Copy,
-];
-
 fn kind_index(kind: SpanKind) -> usize {
-    KINDS.iter().position(|&k| k == kind).unwrap_or(0)
+    SpanKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
 }

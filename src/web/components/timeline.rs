@@ -51,14 +51,6 @@ const MIN_DRAWN_PX: f64 = 1.0;
 /// Bars at least this wide get an outline (class `wide`), so back-to-back tasks stay apart.
 const WIDE_PX: f64 = 4.0;
 
-const KINDS: [SpanKind; 5] = [
-    SpanKind::Compute,
-    SpanKind::Io,
-    SpanKind::Wait,
-    SpanKind::Locked,
-    SpanKind::Copy,
-];
-
 #[derive(Properties)]
 pub struct Props {
     pub output: Rc<RunOutput>,
@@ -244,7 +236,7 @@ fn legend(lay: &Layout, fill: &dyn Fn(SpanKind) -> String) -> Html {
     });
     html! {
         <ul class="timeline-legend">
-            { for KINDS.iter().map(|&k| item(k)) }
+            { for SpanKind::ALL.iter().map(|&k| item(k)) }
             { for merged }
         </ul>
     }
