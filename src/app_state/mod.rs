@@ -1,0 +1,378 @@
+//! The page's state and its one transition function, `apply`. The Yew reducer is a thin
+//! adapter over this (see `web::app`), so every transition is tested natively here.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::engine::fault::Fault;
+use crate::engine::frames::FrameStats;
+use crate::engine::RunOutput;
+use crate::executor::Executor;
+use crate::link::{self, Decoded, Lang, Notice, View};
+use crate::param::{Parsed, Values};
+use crate::pool_state::PoolState;
+use crate::sweep::Sweep;
+use crate::workload::{self, WorkloadDef};
+
+/// A synchronous main-thread run estimated to freeze the page longer than this needs the
+/// learner's confirmation first.
+pub const CONFIRM_ABOVE_MS: f64 = 3_000.0;
+
+/// A finished run, kept for display and comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunRecord {
+    pub executor: Executor,
+    /// Threads the run used (1 on the main thread).
+    pub threads: usize,
+    pub output: Rc<RunOutput>,
+    /// The page's frames during the run (main-thread runs).
+    pub frames: Option<FrameStats>,
+}
+
+/// The run in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Running {
+    pub executor: Executor,
+    pub threads: usize,
+    pub started_ms: f64,
+    pub now_ms: f64,
+    pub done: u32,
+    pub total: u32,
+    pub cancelling: bool,
+}
+
+/// A queued run: where, and with how many threads (None: the chosen count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Job {
+    pub executor: Executor,
+    pub threads: Option<usize>,
+}
+
+/// What happens when the learner asks for a run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Decision {
+    Start,
+    /// Would freeze the page for about this long: ask first.
+    Confirm {
+        estimate_ms: f64,
+    },
+    /// Another run is in progress.
+    Busy,
+    /// The pool is not ready (starting, not isolated, failed).
+    NoPool,
+    /// An injected panic on the page's own thread would stop the whole page: the wasm build
+    /// aborts on panic (it cannot unwind), so only pool executors take that fault.
+    PanicOnMainThread,
+}
+
+/// A parameter box: the text as typed, and what it means after bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub text: String,
+    pub parsed: Parsed,
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// `crossOriginIsolated` as the page reported it (None until known).
+    pub isolated: Option<bool>,
+    /// `navigator.hardwareConcurrency`, if the browser says.
+    pub logical_processors: Option<usize>,
+    pub pool: PoolState,
+    pub workload: &'static WorkloadDef,
+    pub values: Values,
+    /// Boxes the learner has typed in (others show the current value).
+    pub inputs: BTreeMap<&'static str, Input>,
+    /// Threads a pool run uses (1 ..= pool size).
+    pub threads: usize,
+    /// A fault to inject into the next runs.
+    pub fault: Fault,
+    /// Pool workers lost to panicking tasks (each parks its thread for good).
+    pub lost_workers: usize,
+    /// The executors the demo compares (from a link; all by default).
+    pub executors: Vec<Executor>,
+    /// Threads chosen by the learner or a link (kept as asked, clamped when used).
+    pub threads_asked: Option<usize>,
+    pub view: View,
+    pub lang: Lang,
+    pub lesson: Option<String>,
+    /// What the last opened link did not carry as written.
+    pub link_notices: Vec<Notice>,
+    /// Runs still to start, one after another ("Run all", a sweep).
+    pub pending: Vec<Job>,
+    /// The thread sweep in progress or last done.
+    pub sweep: Option<Sweep>,
+    pub running: Option<Running>,
+    /// The latest run per executor for the current configuration.
+    pub results: BTreeMap<Executor, RunRecord>,
+    /// A main-thread run waiting for the learner's go-ahead.
+    pub confirm: Option<(Executor, f64)>,
+    /// Measured ÷ estimated main-thread time, per workload: later estimates use this machine's speed.
+    pub calibration: BTreeMap<&'static str, f64>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            isolated: None,
+            logical_processors: None,
+            pool: PoolState::Starting {
+                threads: crate::pool_state::FALLBACK_THREADS,
+            },
+            workload: &workload::primes::DEF,
+            values: Values::default(),
+            inputs: BTreeMap::new(),
+            threads: crate::pool_state::FALLBACK_THREADS,
+            fault: Fault::None,
+            lost_workers: 0,
+            executors: Executor::ALL.to_vec(),
+            threads_asked: None,
+            view: View::default(),
+            lang: Lang::default(),
+            lesson: None,
+            link_notices: Vec::new(),
+            pending: Vec::new(),
+            sweep: None,
+            running: None,
+            results: BTreeMap::new(),
+            confirm: None,
+            calibration: BTreeMap::new(),
+        }
+    }
+}
+
+/// Everything that can happen to the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The browser's facts, read once at start.
+    Environment {
+        isolated: bool,
+        logical_processors: Option<usize>,
+        default_threads: usize,
+    },
+    Pool(PoolState),
+    SelectWorkload(&'static str),
+    EditParam(&'static str, String),
+    SetThreads(usize),
+    SetFault(Fault),
+    WorkersLost(usize),
+    /// A link was opened: take its configuration (never starts a run).
+    OpenLink(Decoded),
+    DismissLinkNotices,
+    /// Open a lesson (with its first demo set up, not run), or the playground (None).
+    OpenLesson(Option<&'static str>),
+    /// A lesson's demo button: like a link, but the page keeps the learner's language.
+    OpenPreset(String),
+    SetLang(Lang),
+    /// Queue every executor of the demo that can run here, one after another.
+    RunAll,
+    /// The next queued run is starting (or cannot).
+    TakePending,
+    /// Run the workload on the pool at 1 ..= pool size threads.
+    StartSweep,
+    /// Ask before a long freeze.
+    AskConfirm(Executor, f64),
+    DismissConfirm,
+    Started {
+        executor: Executor,
+        threads: usize,
+        total: u32,
+        now_ms: f64,
+    },
+    Progress {
+        done: u32,
+        total: u32,
+        now_ms: f64,
+    },
+    Cancelling,
+    Finished(RunRecord),
+}
+
+impl AppState {
+    pub fn apply(mut self, action: Action) -> Self {
+        match action {
+            Action::Environment {
+                isolated,
+                logical_processors,
+                default_threads,
+            } => {
+                self.isolated = Some(isolated);
+                self.logical_processors = logical_processors;
+                self.threads = self.threads_asked.unwrap_or(default_threads).max(1);
+            }
+            Action::Pool(state) => {
+                self.pool = state;
+                // A link may ask for more threads than the default: honour it once the pool's
+                // size is known.
+                let wanted = self.threads_asked.unwrap_or(self.threads);
+                self.threads = wanted.clamp(1, self.max_threads());
+            }
+            Action::SelectWorkload(id) => {
+                if let Some(def) = workload::by_id(id) {
+                    if def != self.workload {
+                        self.workload = def;
+                        self.values = Values::default();
+                        self.inputs.clear();
+                        self.results.clear();
+                    }
+                }
+            }
+            Action::EditParam(name, text) => {
+                if let Some(param) = self.workload.params.iter().find(|p| p.name == name) {
+                    let parsed = param.parse(&text);
+                    self.values.set(param, parsed.value());
+                    self.inputs.insert(param.name, Input { text, parsed });
+                    self.results.clear();
+                }
+            }
+            Action::SetThreads(n) => {
+                self.threads = n.clamp(1, self.max_threads());
+                self.threads_asked = Some(self.threads);
+                self.results.retain(|e, _| !e.needs_pool());
+            }
+            Action::SetFault(fault) => {
+                self.fault = fault;
+                self.results.clear();
+            }
+            Action::OpenLink(Decoded { config, notices }) => {
+                self.workload = config.workload;
+                self.values = config.values;
+                self.inputs.clear();
+                self.results.clear();
+                self.executors = config.executors;
+                self.threads_asked = config.threads;
+                // A link without a thread count means "this machine's default", not "whatever
+                // the previous demo used".
+                let default =
+                    crate::pool_state::default_threads(self.logical_processors.map(|n| n as f64));
+                self.threads = config
+                    .threads
+                    .unwrap_or(default)
+                    .clamp(1, self.max_threads());
+                self.fault = config.fault;
+                self.view = config.view;
+                self.lang = config.lang;
+                self.lesson = config.lesson;
+                self.confirm = None;
+                self.link_notices = notices;
+            }
+            Action::DismissLinkNotices => self.link_notices.clear(),
+            Action::OpenLesson(None) => self.lesson = None,
+            Action::OpenLesson(Some(id)) => {
+                let first = crate::lessons::by_id(id).and_then(|l| l.presets().into_iter().next());
+                if let Some(preset) = first {
+                    self = self.apply(Action::OpenPreset(preset.fragment));
+                }
+            }
+            Action::OpenPreset(fragment) => {
+                let lang = self.lang;
+                self = self.apply(Action::OpenLink(link::decode(&fragment)));
+                self.lang = lang;
+            }
+            Action::SetLang(lang) => self.lang = lang,
+            Action::RunAll => {
+                let pool = self.pool.is_ready();
+                self.pending = self
+                    .executors
+                    .iter()
+                    .filter(|e| pool || !e.needs_pool())
+                    .map(|&executor| Job {
+                        executor,
+                        threads: None,
+                    })
+                    .collect();
+            }
+            Action::StartSweep => {
+                if self.pool.is_ready() && self.running.is_none() {
+                    let sweep = Sweep::new(Executor::Pool, self.max_threads());
+                    self.pending = sweep
+                        .plan
+                        .iter()
+                        .map(|&t| Job {
+                            executor: Executor::Pool,
+                            threads: Some(t),
+                        })
+                        .collect();
+                    self.sweep = Some(sweep);
+                }
+            }
+            Action::TakePending => {
+                if !self.pending.is_empty() {
+                    self.pending.remove(0);
+                }
+            }
+            Action::WorkersLost(n) => {
+                self.lost_workers = n;
+                self.threads = self.threads.min(self.max_threads());
+            }
+            Action::AskConfirm(executor, estimate) => {
+                self.confirm = Some((executor, estimate));
+                // A queue stops at a question: the learner decides, then carries on by hand.
+                self.pending.clear();
+            }
+            Action::DismissConfirm => self.confirm = None,
+            Action::Started {
+                executor,
+                threads,
+                total,
+                now_ms,
+            } => {
+                self.confirm = None;
+                self.running = Some(Running {
+                    executor,
+                    threads,
+                    started_ms: now_ms,
+                    now_ms,
+                    done: 0,
+                    total,
+                    cancelling: false,
+                });
+            }
+            Action::Progress {
+                done,
+                total,
+                now_ms,
+            } => {
+                if let Some(r) = &mut self.running {
+                    r.done = done;
+                    r.total = total;
+                    r.now_ms = now_ms;
+                }
+            }
+            Action::Cancelling => {
+                if let Some(r) = &mut self.running {
+                    r.cancelling = true;
+                }
+            }
+            Action::Finished(record) => {
+                self.running = None;
+                if record.executor == Executor::Main
+                    && record.output.end == crate::engine::RunEnd::Completed
+                {
+                    let raw = (self.workload.estimate_ms)(&self.values);
+                    if raw > 0.0 && record.output.wall_ms > 0.0 {
+                        self.calibration
+                            .insert(self.workload.id, record.output.wall_ms / raw);
+                    }
+                }
+                if let Some(sweep) = &mut self.sweep {
+                    if !sweep.done() && record.executor == sweep.executor {
+                        if record.output.end == crate::engine::RunEnd::Completed {
+                            sweep.points.push((record.threads, record.output.wall_ms));
+                        } else {
+                            // A cancelled or failed point ends the sweep: its figures would lie.
+                            self.pending.clear();
+                        }
+                    }
+                }
+                self.results.insert(record.executor, record);
+            }
+        }
+        self
+    }
+}
+
+mod queries;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,321 @@
+//! Transitions of the page state, one behaviour per test.
+use super::*;
+use crate::engine::{Answer, RunEnd};
+use crate::workload::primes;
+
+fn ready(threads: usize) -> AppState {
+    AppState::default()
+        .apply(Action::Environment {
+            isolated: true,
+            logical_processors: Some(threads),
+            default_threads: threads,
+        })
+        .apply(Action::Pool(PoolState::Ready {
+            threads: 2 * threads,
+        }))
+}
+
+fn record(executor: Executor, value: i128, wall_ms: f64, end: RunEnd) -> RunRecord {
+    RunRecord {
+        executor,
+        threads: 1,
+        output: Rc::new(RunOutput {
+            answer: Answer {
+                value,
+                ..Answer::default()
+            },
+            end,
+            wall_ms,
+            spans: vec![],
+            completion_order: vec![],
+            outcomes: vec![],
+        }),
+        frames: None,
+    }
+}
+
+fn started(executor: Executor) -> Action {
+    Action::Started {
+        executor,
+        threads: 1,
+        total: 4,
+        now_ms: 0.0,
+    }
+}
+
+#[test]
+fn pool_runs_wait_for_a_ready_pool() {
+    let s = AppState::default();
+    assert_eq!(s.decide(Executor::Pool, false), Decision::NoPool);
+    assert_eq!(s.decide(Executor::Async, false), Decision::Start);
+    let s = s.apply(Action::Pool(PoolState::NotIsolated));
+    assert_eq!(s.decide(Executor::Pool, false), Decision::NoPool);
+    assert_eq!(s.decide(Executor::Main, false), Decision::Start);
+    assert_eq!(ready(2).decide(Executor::Pool, false), Decision::Start);
+}
+
+#[test]
+fn one_run_at_a_time() {
+    let s = ready(2).apply(started(Executor::Pool));
+    for e in Executor::ALL {
+        assert_eq!(s.decide(e, true), Decision::Busy);
+    }
+    let s = s.apply(Action::Finished(record(
+        Executor::Pool,
+        1,
+        1.0,
+        RunEnd::Completed,
+    )));
+    assert_eq!(s.decide(Executor::Main, false), Decision::Start);
+}
+
+#[test]
+fn long_synchronous_runs_need_confirmation() {
+    let s = ready(2).apply(Action::EditParam("n", "30000000".into()));
+    let Decision::Confirm { estimate_ms } = s.decide(Executor::Main, false) else {
+        panic!("a 30M prime count on the main thread must ask first");
+    };
+    assert!(estimate_ms > CONFIRM_ABOVE_MS);
+    assert_eq!(s.decide(Executor::Main, true), Decision::Start);
+    assert_eq!(
+        s.decide(Executor::Async, false),
+        Decision::Start,
+        "cooperative runs do not freeze"
+    );
+    assert_eq!(s.decide(Executor::Pool, false), Decision::Start);
+}
+
+#[test]
+fn injected_panics_run_only_on_the_pool() {
+    let s = ready(2).apply(Action::SetFault(Fault::Panic(1)));
+    assert_eq!(s.decide(Executor::Main, true), Decision::PanicOnMainThread);
+    assert_eq!(
+        s.decide(Executor::Async, false),
+        Decision::PanicOnMainThread
+    );
+    assert_eq!(s.decide(Executor::Pool, false), Decision::Start);
+    assert_eq!(s.decide(Executor::Gil, false), Decision::Start);
+    let s = s.apply(Action::SetFault(Fault::Error(1)));
+    assert_eq!(
+        s.decide(Executor::Main, false),
+        Decision::Start,
+        "errors are fine anywhere"
+    );
+}
+
+#[test]
+fn estimates_follow_measured_speed() {
+    let s = ready(2);
+    let raw = s.main_thread_estimate_ms();
+    let s = s.apply(Action::Finished(record(
+        Executor::Main,
+        216_816,
+        raw * 2.0,
+        RunEnd::Completed,
+    )));
+    assert!((s.main_thread_estimate_ms() - raw * 2.0).abs() < 1e-6);
+}
+
+#[test]
+fn params_are_clamped_and_reported() {
+    let s = ready(2).apply(Action::EditParam("n", "999999999999".into()));
+    assert_eq!(s.values.get(&primes::LIMIT), primes::LIMIT.max);
+    assert_eq!(s.inputs["n"].parsed, Parsed::Clamped(primes::LIMIT.max));
+    assert_eq!(
+        s.inputs["n"].text, "999999999999",
+        "the box keeps what was typed"
+    );
+    let s = s.apply(Action::EditParam("no-such-param", "5".into()));
+    assert!(!s.inputs.contains_key("no-such-param"));
+}
+
+#[test]
+fn threads_stay_within_the_pool() {
+    let s = ready(2);
+    assert_eq!(s.threads, 2, "defaults to the logical processors");
+    assert_eq!(s.max_threads(), 4);
+    assert_eq!(s.clone().apply(Action::SetThreads(99)).threads, 4);
+    assert_eq!(s.clone().apply(Action::SetThreads(0)).threads, 1);
+    assert_eq!(s.threads_for(Executor::Main), 1);
+    assert_eq!(s.threads_for(Executor::Pool), 2);
+    let s = s.apply(Action::SetThreads(4)).apply(Action::WorkersLost(1));
+    assert_eq!(
+        (s.max_threads(), s.threads),
+        (3, 3),
+        "a lost worker shrinks the choice"
+    );
+}
+
+#[test]
+fn changing_the_configuration_clears_old_results() {
+    let s = ready(2).apply(Action::Finished(record(
+        Executor::Main,
+        1,
+        10.0,
+        RunEnd::Completed,
+    )));
+    assert_eq!(s.results.len(), 1);
+    assert!(s
+        .clone()
+        .apply(Action::EditParam("n", "1000".into()))
+        .results
+        .is_empty());
+    let s = s.apply(Action::SelectWorkload("counter"));
+    assert_eq!(s.workload.id, "counter");
+    assert!(s.results.is_empty());
+    assert_eq!(
+        s.apply(Action::SelectWorkload("nope")).workload.id,
+        "counter"
+    );
+}
+
+#[test]
+fn speedup_and_agreement() {
+    let s = ready(2)
+        .apply(Action::Finished(record(
+            Executor::Main,
+            25,
+            30.0,
+            RunEnd::Completed,
+        )))
+        .apply(Action::Finished(record(
+            Executor::Pool,
+            25,
+            15.0,
+            RunEnd::Completed,
+        )));
+    assert_eq!(s.speedup(Executor::Pool), Some(2.0));
+    assert_eq!(s.answers_agree(), Some(true));
+    let s = s.apply(Action::Finished(record(
+        Executor::Async,
+        24,
+        30.0,
+        RunEnd::Completed,
+    )));
+    assert_eq!(s.answers_agree(), Some(false));
+    let s = s.apply(Action::Finished(record(
+        Executor::Async,
+        3,
+        30.0,
+        RunEnd::Cancelled,
+    )));
+    assert_eq!(
+        s.answers_agree(),
+        Some(true),
+        "cancelled runs are not compared"
+    );
+}
+
+#[test]
+fn a_link_sets_the_demo_up_without_running_it() {
+    let decoded = link::decode("v=1&w=counter&n=5000&tasks=3&x=gil,pool&t=3&fault=error:1");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    let s = ready(2).apply(Action::OpenLink(decoded));
+    assert_eq!(s.workload.id, "counter");
+    assert_eq!(s.values.get(&crate::workload::counter::N), 5_000);
+    assert_eq!(s.executors, vec![Executor::Pool, Executor::Gil]);
+    assert_eq!(s.threads, 3);
+    assert_eq!(s.fault, Fault::Error(1));
+    assert!(
+        s.running.is_none() && s.results.is_empty(),
+        "opening a link never runs"
+    );
+    // The page's own link for this state opens the same demo.
+    let again = link::decode(&s.link_fragment());
+    assert!(again.notices.is_empty());
+    assert_eq!(again.config, s.link_config());
+}
+
+#[test]
+fn a_link_asking_for_more_threads_than_the_pool_has_is_clamped_when_the_pool_is_known() {
+    let s = AppState::default().apply(Action::OpenLink(link::decode("w=primes&t=32")));
+    let s = s
+        .apply(Action::Environment {
+            isolated: true,
+            logical_processors: Some(2),
+            default_threads: 2,
+        })
+        .apply(Action::Pool(PoolState::Ready { threads: 4 }));
+    assert_eq!(s.threads, 4);
+}
+
+#[test]
+fn a_link_without_threads_goes_back_to_the_default() {
+    let s = ready(2).apply(Action::SetThreads(4));
+    assert_eq!(s.threads, 4);
+    let s = s.apply(Action::OpenLink(link::decode("v=1&w=pi")));
+    assert_eq!(
+        s.threads, 2,
+        "the logical processors, not the previous demo's 4"
+    );
+}
+
+#[test]
+fn link_notices_are_kept_until_dismissed() {
+    let s = ready(2).apply(Action::OpenLink(link::decode("w=nope&n=5")));
+    assert!(!s.link_notices.is_empty());
+    assert_eq!(s.workload.id, "primes");
+    assert!(s.apply(Action::DismissLinkNotices).link_notices.is_empty());
+}
+
+#[test]
+fn run_all_queues_the_demo_executors_that_can_run() {
+    let decoded = link::decode("v=1&w=io&x=main,async,pool");
+    let s = ready(2)
+        .apply(Action::OpenLink(decoded.clone()))
+        .apply(Action::RunAll);
+    let executors = |s: &AppState| s.pending.iter().map(|j| j.executor).collect::<Vec<_>>();
+    assert_eq!(
+        executors(&s),
+        vec![Executor::Main, Executor::Async, Executor::Pool]
+    );
+    let s = s.apply(Action::TakePending);
+    assert_eq!(executors(&s), vec![Executor::Async, Executor::Pool]);
+    let no_pool = AppState::default()
+        .apply(Action::Pool(PoolState::NotIsolated))
+        .apply(Action::OpenLink(decoded))
+        .apply(Action::RunAll);
+    assert_eq!(executors(&no_pool), vec![Executor::Main, Executor::Async]);
+    assert!(no_pool
+        .apply(Action::AskConfirm(Executor::Main, 9e3))
+        .pending
+        .is_empty());
+}
+
+#[test]
+fn a_sweep_queues_every_thread_count_and_records_each_point() {
+    let s = ready(2).apply(Action::StartSweep);
+    let threads: Vec<_> = s.pending.iter().map(|j| j.threads).collect();
+    let once: Vec<_> = (1..=4).map(Some).collect();
+    assert_eq!(
+        threads,
+        [once.clone(), once].concat(),
+        "1 ..= pool size (2 × 2), twice"
+    );
+    let mut point = record(Executor::Pool, 1, 100.0, RunEnd::Completed);
+    point.threads = 1;
+    let s = s.apply(Action::TakePending).apply(Action::Finished(point));
+    assert_eq!(s.sweep.as_ref().unwrap().points, vec![(1, 100.0)]);
+    let s = s.apply(Action::Finished(record(
+        Executor::Pool,
+        1,
+        9.0,
+        RunEnd::Cancelled,
+    )));
+    assert!(s.pending.is_empty(), "a cancelled point ends the sweep");
+    assert_eq!(s.sweep.unwrap().points.len(), 1);
+}
+
+#[test]
+fn progress_and_cancel_track_the_running_run() {
+    let s = ready(2).apply(started(Executor::Async));
+    let s = s.apply(Action::Progress {
+        done: 2,
+        total: 4,
+        now_ms: 50.0,
+    });
+    let r = s.running.clone().unwrap();
+    assert_eq!((r.done, r.total, r.now_ms), (2, 4, 50.0));
+    let s = s.apply(Action::Cancelling);
+    assert!(s.running.as_ref().unwrap().cancelling);
+}
