@@ -12,7 +12,7 @@ use super::components::{
     pool_status::PoolStatus, progress::Progress, results::Results, run_controls::RunControls,
     share::Share, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
 };
-use super::{address, browser, pool, runner};
+use super::{address, browser, pool, prefs, runner};
 use crate::app_state::{Action, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
@@ -57,7 +57,9 @@ pub fn app() -> Html {
         let fragment = address::fragment();
         let state = AppState::default();
         if fragment.is_empty() {
-            state
+            // No link: the language chosen last time, else the browser's.
+            let lang = prefs::stored_lang().unwrap_or_else(prefs::browser_lang);
+            state.apply(Action::SetLang(lang))
         } else {
             state.apply(Action::OpenLink(link::decode(&fragment)))
         }
@@ -167,7 +169,10 @@ pub fn app() -> Html {
     };
     let on_lang = {
         let dispatch = state.dispatcher();
-        Callback::from(move |lang| dispatch.dispatch(Action::SetLang(lang)))
+        Callback::from(move |lang| {
+            prefs::store_lang(lang);
+            dispatch.dispatch(Action::SetLang(lang))
+        })
     };
     let on_lesson = {
         let dispatch = state.dispatcher();

@@ -11,6 +11,7 @@ pub mod clock;
 mod components;
 pub mod frames;
 pub mod pool;
+pub mod prefs;
 pub mod runner;
 
 /// Mounts the app. Also runs in every pool worker (wasm-bindgen runs the start function when a

@@ -25,11 +25,13 @@ const KNOWN_NOISE = [
   'using deprecated parameters for the initialization function; pass a single object instead',
 ];
 
-export async function launch() {
+/** Starts Chromium; `locale` sets the browser's language (navigator.language). */
+export async function launch({ locale = 'en-US' } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'cp-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: EXECUTABLE,
     headless: true,
+    locale,
     args: ARGS,
   });
   return {
