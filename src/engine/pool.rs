@@ -13,7 +13,7 @@
 //! good instead of aborting — the run ends with the other tasks' results kept and the pool
 //! goes on with one worker fewer.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -58,8 +58,10 @@ pub fn lost_workers() -> usize {
 type PanicExit = Box<dyn FnOnce(String)>;
 
 thread_local! {
-    /// The task this thread is stepping, so the panic hook can end it properly.
+    /// How to end the task this lane runs, should it panic (armed once per task).
     static IN_STEP: RefCell<Option<PanicExit>> = const { RefCell::new(None) };
+    /// True only while a task's `step` runs: a panic anywhere else is not the task's.
+    static STEPPING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Called by the browser's panic hook on the panicking thread. If that thread is a pool lane
@@ -67,6 +69,9 @@ thread_local! {
 /// if it was the last); returns true, and the caller must then never return to the panicking
 /// code (it parks the thread). Returns false on any other thread.
 pub fn on_panic(message: String) -> bool {
+    if !STEPPING.with(Cell::get) {
+        return false;
+    }
     match IN_STEP.with(|s| s.borrow_mut().take()) {
         Some(end) => {
             LOST_WORKERS.fetch_add(1, Ordering::Relaxed);
@@ -155,13 +160,14 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
         };
         let mut cursor = Cursor::new(id, lane, first, clock.now_ms());
         let mut held_since = take_gil(&run, working, &mut cursor, &mut log);
+        arm_panic_exit(&run, id);
         let outcome = loop {
             if run.recorder.cancelled() {
                 break None;
             }
-            arm_panic_exit(&run, id);
+            STEPPING.with(|s| s.set(true));
             let result = step::guarded(task.as_mut(), &cx);
-            IN_STEP.with(|s| s.borrow_mut().take());
+            STEPPING.with(|s| s.set(false));
             match result {
                 Step::Continue => {
                     if let (Some(gil), Some(since)) = (&run.gil, held_since) {
@@ -196,6 +202,7 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
                 Step::Failed(e) => break Some(Some(TaskOutcome::Failed(e))),
             }
         };
+        IN_STEP.with(|s| s.borrow_mut().take());
         // Close the span before giving the lock up: no two holders' spans may overlap.
         cursor.close(clock.now_ms(), &mut log);
         let kind = cursor.kind;
@@ -247,7 +254,7 @@ fn drop_gil<C: Clock>(
     }
 }
 
-/// Lets the panic hook end this lane cleanly if the next step panics (browser only).
+/// Lets the panic hook end this lane cleanly if one of the task's steps panics (browser only).
 fn arm_panic_exit<C: Clock + Clone + Send + 'static>(run: &Arc<Run<C>>, id: u32) {
     if cfg!(target_arch = "wasm32") {
         let run = run.clone();

@@ -79,7 +79,8 @@ pub fn app() -> Html {
         });
     }
     // The address bar always holds the link to what is on screen.
-    use_effect_with(state.link_fragment(), |fragment| {
+    let fragment = state.link_fragment();
+    use_effect_with(fragment.clone(), |fragment| {
         address::replace_fragment(fragment)
     });
 
@@ -205,7 +206,7 @@ pub fn app() -> Html {
                 <LessonView {lesson} lang={state.lang} on_preset={on_preset} disabled={busy} />
             }
             <LinkNotices notices={state.link_notices.clone()} on_dismiss={on_dismiss_notices} />
-            <Share fragment={state.link_fragment()} />
+            <Share {fragment} />
             <PoolStatus
                 isolated={state.isolated}
                 logical_processors={state.logical_processors}
