@@ -47,7 +47,7 @@ impl Gil {
 
     /// Blocks until this thread's turn comes.
     pub fn acquire(&self) {
-        let mut t = self.tickets.lock().unwrap_or_else(|e| e.into_inner());
+        let mut t = super::lock(&self.tickets);
         let ticket = t.next;
         t.next += 1;
         if t.serving != ticket {
@@ -61,7 +61,7 @@ impl Gil {
 
     /// Hands the lock to the next ticket. Only the holder may call this.
     pub fn release(&self) {
-        let mut t = self.tickets.lock().unwrap_or_else(|e| e.into_inner());
+        let mut t = super::lock(&self.tickets);
         t.serving += 1;
         drop(t);
         self.turn.notify_all();

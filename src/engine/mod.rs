@@ -22,6 +22,12 @@ pub mod testing;
 pub use clock::Clock;
 pub use recorder::Recorder;
 
+/// Locks `m`, taking the data even if a thread panicked while holding it: a panicking task is
+/// contained (see `pool`), and what it left behind is still the run's best record.
+pub fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Where a span ran: the page's main thread, or a pool worker (rayon's thread index).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lane {

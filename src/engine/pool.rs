@@ -13,6 +13,7 @@
 //! good instead of aborting — the run ends with the other tasks' results kept and the pool
 //! goes on with one worker fewer.
 
+use crate::engine::lock;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -335,10 +336,6 @@ impl Cursor {
         });
         self.start = now;
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Builds a run's output from its tasks' outcomes (shared by every executor).

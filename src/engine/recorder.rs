@@ -2,6 +2,7 @@
 //! the page reads it without ever blocking (`try_*` only), so the main thread never waits on
 //! a lock held by a worker.
 
+use crate::engine::lock;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Mutex;
 
@@ -70,11 +71,6 @@ impl Recorder {
         spans.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
         (spans, std::mem::take(&mut *lock(&self.completion_order)))
     }
-}
-
-/// A poisoned log only means a task panicked while a lane held it; the data is still good.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// One lane's view of the current span: it closes a span whenever the task's state changes

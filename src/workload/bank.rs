@@ -2,8 +2,9 @@
 //! times, so the balance should end at 0. Without a lock, two threads can read the same balance
 //! and the later write overwrites the earlier one; with a lock around each change, none is lost.
 
+use crate::engine::lock;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use super::WorkloadDef;
 use crate::engine::{Answer, Plan, Step, StepCx, Task, TaskOutcome};
@@ -97,10 +98,6 @@ impl Account {
             self.racy.load(Relaxed)
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Deposits and withdraws `amount`, `left` times; answers the updates of its own that were lost.

@@ -2,8 +2,9 @@
 //! reader): a producer blocks while the queue is full, a consumer while it is empty, and the
 //! queue's length over time shows which side keeps the other waiting.
 
+use crate::engine::lock;
 use std::collections::VecDeque;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use super::WorkloadDef;
 use crate::engine::{Answer, Plan, Step, StepCx, Task, TaskOutcome};
@@ -87,10 +88,6 @@ pub struct Shared {
     pub items: Vec<ItemRecord>,
     /// The queue's length after each put and take: (ms on the run's clock, length).
     pub lengths: Vec<(f64, usize)>,
-}
-
-fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
-    shared.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Makes `items` items, each taking `produce_ms`, and puts each into the queue, waiting for room.
