@@ -10,6 +10,7 @@ pub mod app_state;
 pub mod chart;
 pub mod engine;
 pub mod executor;
+pub mod i18n;
 pub mod lessons;
 pub mod link;
 pub mod param;
