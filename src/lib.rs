@@ -11,6 +11,7 @@ pub mod chart;
 pub mod engine;
 pub mod executor;
 pub mod i18n;
+pub mod lang_compare;
 pub mod lessons;
 pub mod link;
 pub mod param;

@@ -6,6 +6,9 @@
 //! the English *visibly* (marked `[EN]`), and `tests::every_key_has_both_languages` fails on it.
 //! Templates may hold `{0}`, `{1}`, … filled by [`Texts::fill`].
 
+pub mod controls;
+pub mod lang_compare;
+
 use crate::link::Lang;
 
 /// A table of UI texts: an enum of keys with Chinese and English for each.
@@ -60,17 +63,24 @@ macro_rules! texts {
     (@zh $zh:expr) => { Some($zh) };
 }
 
-/// Every table of the page, for the completeness test: (name, keys as pairs).
+/// A table's name and its keys' (Chinese, English) pairs.
 #[cfg(test)]
-fn all_tables() -> Vec<(&'static str, Vec<(Option<&'static str>, &'static str)>)> {
-    fn table<T: Texts>(
-        name: &'static str,
-    ) -> (&'static str, Vec<(Option<&'static str>, &'static str)>) {
+type Table = (&'static str, Vec<(Option<&'static str>, &'static str)>);
+
+/// Every table of the page, for the completeness test.
+#[cfg(test)]
+fn all_tables() -> Vec<Table> {
+    fn table<T: Texts>(name: &'static str) -> Table {
         (name, T::ALL.iter().map(|k| k.pair()).collect())
     }
     vec![
         // One line per table of the page.
-        table::<tests::Sample>("sample"),
+        table::<controls::Ui>("controls"),
+        table::<controls::LinkNoticeText>("link notices"),
+        table::<controls::WorkloadName>("workload names"),
+        table::<controls::ParamName>("parameter names"),
+        table::<controls::ExecutorName>("executor names"),
+        table::<lang_compare::CompareText>("language comparison"),
     ]
 }
 

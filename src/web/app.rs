@@ -6,6 +6,7 @@ use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::components::lang_compare::LangCompare;
 use super::components::{
     confirm::Confirm, fault_picker::FaultPicker, lang_picker::LangPicker, lesson_nav::LessonNav,
     lesson_view::LessonView, link_notices::LinkNotices, params_form::ParamsForm,
@@ -13,11 +14,15 @@ use super::components::{
     share::Share, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
 };
 use super::{address, browser, pool, prefs, runner};
+
+/// The lesson that shows the WebAssembly / JavaScript / native comparison.
+const LANG_COMPARE_LESSON: &str = "16-language-matters";
 use crate::app_state::{Action, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
 use crate::executor::Executor;
-use crate::link;
+use crate::i18n::{controls::Ui, Texts};
+use crate::link::{self, Lang};
 use crate::pool_state::{default_threads, pool_size, PoolState};
 
 impl Reducible for AppState {
@@ -193,20 +198,19 @@ pub fn app() -> Html {
     html! {
         <main class="app">
             <header class="top">
-                <h1>{ "并发游乐场" }<span class="en">{ "Concurrency Playground" }</span></h1>
-                <p class="lead">
-                    { "同一个工作负载，在主线程上同步运行、作为协作式异步任务运行、或在 Web Worker 线程池上并行运行：比较用时，看页面会不会卡住。" }
-                    <br/>
-                    <span class="en">{ "One workload, run synchronously on the main thread, as cooperative async tasks, or in parallel on a Web Worker pool: compare the times, and see whether the page freezes." }</span>
-                </p>
+                <h1>{ Ui::Title.get(Lang::Zh) }<span class="en">{ Ui::Title.get(Lang::En) }</span></h1>
+                <p class="lead">{ Ui::Lead.get(state.lang) }</p>
             </header>
             <LangPicker lang={state.lang} on_change={on_lang} />
             <LessonNav current={state.lesson.clone()} lang={state.lang} on_open={on_lesson} disabled={busy} />
             if let Some(lesson) = lesson {
                 <LessonView {lesson} lang={state.lang} on_preset={on_preset} disabled={busy} />
+                if lesson.id() == LANG_COMPARE_LESSON {
+                    <LangCompare lang={state.lang} disabled={busy} />
+                }
             }
-            <LinkNotices notices={state.link_notices.clone()} on_dismiss={on_dismiss_notices} />
-            <Share {fragment} />
+            <LinkNotices notices={state.link_notices.clone()} on_dismiss={on_dismiss_notices} lang={state.lang} />
+            <Share {fragment} lang={state.lang} />
             <PoolStatus
                 isolated={state.isolated}
                 logical_processors={state.logical_processors}
@@ -215,15 +219,16 @@ pub fn app() -> Html {
                 lost_workers={state.lost_workers}
             />
             <section class="workload">
-                <WorkloadPicker current={state.workload.id} on_select={on_select} disabled={state.running.is_some()} />
+                <WorkloadPicker current={state.workload.id} on_select={on_select} disabled={state.running.is_some()} lang={state.lang} />
                 <ParamsForm
                     params={state.workload.params}
                     values={state.values.clone()}
                     inputs={state.inputs.clone()}
                     on_edit={on_edit}
                     disabled={state.running.is_some()}
+                    lang={state.lang}
                 />
-                <FaultPicker fault={state.fault} on_change={on_fault} disabled={state.running.is_some()} />
+                <FaultPicker fault={state.fault} on_change={on_fault} disabled={state.running.is_some()} lang={state.lang} />
                 <RunControls
                     pool_ready={state.pool.is_ready()}
                     busy={state.running.is_some()}
@@ -236,9 +241,10 @@ pub fn app() -> Html {
                     executors={state.executors.clone()}
                     panic_fault={matches!(state.fault, crate::engine::fault::Fault::Panic(_))}
                     on_threads={on_threads}
+                    lang={state.lang}
                 />
                 if let Some((executor, estimate_ms)) = state.confirm {
-                    <Confirm {executor} {estimate_ms} on_confirm={on_confirm} on_dismiss={on_dismiss} />
+                    <Confirm {executor} {estimate_ms} on_confirm={on_confirm} on_dismiss={on_dismiss} lang={state.lang} />
                 }
                 if let Some(running) = state.running.clone() {
                     <Progress {running} on_cancel={on_cancel} />

@@ -28,7 +28,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The native side, measured in the same session: the same kernel from the core crate, serial
 // and on rayon (src/bin/bench.rs prints a table and a JSON comment).
-const nativeOut = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'bench'], { encoding: 'utf8' });
+const nativeOut = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'bench', '--', '--save', 'www/native-figures.txt'], { encoding: 'utf8' });
 console.log(nativeOut);
 const native = JSON.parse(nativeOut.match(/<!-- json (.*) -->/)[1]).native;
 

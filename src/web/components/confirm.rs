@@ -3,6 +3,8 @@
 use yew::prelude::*;
 
 use crate::executor::Executor;
+use crate::i18n::{controls::Ui, Texts};
+use crate::link::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -10,6 +12,7 @@ pub struct Props {
     pub estimate_ms: f64,
     pub on_confirm: Callback<Executor>,
     pub on_dismiss: Callback<()>,
+    pub lang: Lang,
 }
 
 #[function_component(Confirm)]
@@ -19,16 +22,14 @@ pub fn confirm(props: &Props) -> Html {
     html! {
         <div class="notice warn confirm" id="confirm" role="alertdialog" aria-labelledby="confirm-text">
             <p id="confirm-text">
-                { format!("这次运行会让页面卡住大约 {secs:.0} 秒：期间无法点击、滚动或取消。要继续吗？") }
-                <br/>
-                <span class="en">{ format!("This run will freeze the page for about {secs:.0} s: no clicks, scrolling or cancelling until it ends. Run it anyway?") }</span>
+                { Ui::ConfirmText.fill(props.lang, &[&format!("{secs:.0}")]) }
             </p>
             <button id="confirm-run" onclick={props.on_confirm.reform(move |_: MouseEvent| executor)}>
-                { "仍然运行 · Run anyway" }
+                { Ui::ConfirmRun.get(props.lang) }
             </button>
             { " " }
             <button id="confirm-dismiss" class="secondary" onclick={props.on_dismiss.reform(|_: MouseEvent| ())}>
-                { "不了 · Don't" }
+                { Ui::ConfirmDismiss.get(props.lang) }
             </button>
         </div>
     }

@@ -4,6 +4,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::engine::fault::Fault;
+use crate::i18n::{controls::Ui, Texts};
+use crate::link::Lang;
 
 /// The task the fault hits: the second, so the first can finish and show what is kept.
 const TARGET: u32 = 1;
@@ -13,6 +15,7 @@ pub struct Props {
     pub fault: Fault,
     pub on_change: Callback<Fault>,
     pub disabled: bool,
+    pub lang: Lang,
 }
 
 #[function_component(FaultPicker)]
@@ -28,20 +31,20 @@ pub fn fault_picker(props: &Props) -> Html {
             _ => Fault::None,
         }
     });
-    let option = |fault: Fault, text: &'static str| {
-        html! { <option value={fault.tag()} selected={props.fault.tag() == fault.tag()}>{ text }</option> }
+    let option = |fault: Fault, text: Ui| {
+        html! { <option value={fault.tag()} selected={props.fault.tag() == fault.tag()}>{ text.get(props.lang) }</option> }
     };
     html! {
         <div class="field">
-            <label for="fault">{ "故障注入 · Fault" }</label>
+            <label for="fault">{ Ui::Fault.get(props.lang) }</label>
             <select id="fault" {onchange} disabled={props.disabled}>
-                { option(Fault::None, "无 · none") }
-                { option(Fault::Error(TARGET), "任务 1 抛出错误 · task 1 raises an error") }
-                { option(Fault::Panic(TARGET), "任务 1 崩溃（panic）· task 1 panics") }
+                { option(Fault::None, Ui::FaultNone) }
+                { option(Fault::Error(TARGET), Ui::FaultError) }
+                { option(Fault::Panic(TARGET), Ui::FaultPanic) }
             </select>
             if matches!(props.fault, Fault::Panic(_)) {
                 <p class="notice warn" id="panic-note">
-                    { "崩溃只在线程池上演示：在页面自己的线程上，Rust 的 panic 会让整个页面停止运行（这个 WebAssembly 版本无法展开栈）。 · Panics run on the pool executors only: on the page's own thread a Rust panic would stop the whole page (this WebAssembly build cannot unwind)." }
+                    { Ui::PanicNote.get(props.lang) }
                 </p>
             }
         </div>

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{controls::Ui, Texts};
 use crate::link::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub fn lang_picker(props: &Props) -> Html {
         }
     };
     html! {
-        <div class="lang-picker" role="group" aria-label="语言 · Language">
+        <div class="lang-picker" role="group" aria-label={Ui::Language.get(Lang::Both)}>
             { button(Lang::Zh, "中文") }
             { button(Lang::En, "English") }
             { button(Lang::Both, "中 · En") }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 use yew::virtual_dom::VNode;
 
+use crate::i18n::{controls::Ui, Texts};
 use crate::lessons::{Lesson, Note};
 use crate::link::Lang;
 
@@ -46,7 +47,7 @@ pub fn lesson_view(props: &Props) -> Html {
                 { notes }
             </div>
             <div class="presets">
-                <h3>{ label("运行示例", "Run this") }</h3>
+                <h3>{ Ui::RunThis.get(props.lang) }</h3>
                 { for props.lesson.presets().into_iter().enumerate().map(|(i, p)| {
                     let fragment = p.fragment.clone();
                     html! {
@@ -59,7 +60,7 @@ pub fn lesson_view(props: &Props) -> Html {
                 }) }
             </div>
             <details class="snippet" open=true>
-                <summary>{ label("对应的 Python 代码", "The Python this demo mirrors") }</summary>
+                <summary>{ Ui::Snippet.get(props.lang) }</summary>
                 <pre class="code" lang="en"><code>{ VNode::from_html_unchecked(source.snippet_html.into()) }</code></pre>
             </details>
         </section>

@@ -2,28 +2,33 @@
 
 use yew::prelude::*;
 
-use crate::link::Notice;
+use crate::i18n::{
+    controls::{LinkNoticeText as T, Ui},
+    Texts,
+};
+use crate::link::{Lang, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub notices: Vec<Notice>,
     pub on_dismiss: Callback<()>,
+    pub lang: Lang,
 }
 
-/// One notice in 中文 · English. Text from the link is shown as text (Yew escapes it).
-fn describe(notice: &Notice) -> String {
+/// One notice in the reader's language. Text from the link is shown as text (Yew escapes it).
+fn describe(notice: &Notice, lang: Lang) -> String {
     match notice {
-        Notice::TooLong { len } => format!("链接太长（{len} 字节），未读取，使用默认设置 · The link is too long ({len} bytes): not read, defaults used"),
-        Notice::NewerVersion(v) => format!("链接来自更新的版本 {v}：只读取了能理解的部分 · The link is from a newer version ({v}): what this version understands was used"),
-        Notice::UnknownField(k) => format!("忽略未知字段 “{k}” · Ignored unknown field “{k}”"),
-        Notice::Duplicate(k) => format!("“{k}” 出现多次，使用最后一个 · “{k}” given more than once: the last one is used"),
-        Notice::UnknownWorkload(w) => format!("没有名为 “{w}” 的工作负载，使用默认 · No workload “{w}”: the default is used"),
-        Notice::UnknownExecutor(e) => format!("忽略未知执行方式 “{e}” · Ignored unknown executor “{e}”"),
-        Notice::Clamped { field, from, to } => format!("{field} = {from} 超出范围，改为 {to} · {field} = {from} is out of range: {to} is used"),
-        Notice::NotANumber { field } => format!("{field} 不是数字，使用默认值 · {field} is not a number: its default is used"),
-        Notice::BadValue { field, value } => format!("{field} 的值 “{value}” 无效，使用默认 · “{value}” is not a valid {field}: the default is used"),
-        Notice::BadLesson => "课程编号无效，未打开课程 · Invalid lesson id: no lesson opened".to_string(),
-        Notice::Omitted(n) => format!("另有 {n} 条未列出 · {n} more not listed"),
+        Notice::TooLong { len } => T::TooLong.fill(lang, &[len]),
+        Notice::NewerVersion(v) => T::NewerVersion.fill(lang, &[v]),
+        Notice::UnknownField(k) => T::UnknownField.fill(lang, &[k]),
+        Notice::Duplicate(k) => T::Duplicate.fill(lang, &[k]),
+        Notice::UnknownWorkload(w) => T::UnknownWorkload.fill(lang, &[w]),
+        Notice::UnknownExecutor(e) => T::UnknownExecutor.fill(lang, &[e]),
+        Notice::Clamped { field, from, to } => T::Clamped.fill(lang, &[field, from, to]),
+        Notice::NotANumber { field } => T::NotANumber.fill(lang, &[field]),
+        Notice::BadValue { field, value } => T::BadValue.fill(lang, &[field, value]),
+        Notice::BadLesson => T::BadLesson.get(lang),
+        Notice::Omitted(n) => T::Omitted.fill(lang, &[n]),
     }
 }
 
@@ -34,12 +39,12 @@ pub fn link_notices(props: &Props) -> Html {
     }
     html! {
         <div class="notice warn" id="link-notices" role="status">
-            <p>{ "这个链接有些内容没有按原样使用 · Some of this link was not used as written:" }</p>
+            <p>{ Ui::LinkNoticesHead.get(props.lang) }</p>
             <ul>
-                { for props.notices.iter().map(|n| html! { <li>{ describe(n) }</li> }) }
+                { for props.notices.iter().map(|n| html! { <li>{ describe(n, props.lang) }</li> }) }
             </ul>
             <button class="secondary" id="link-notices-dismiss" onclick={props.on_dismiss.reform(|_: MouseEvent| ())}>
-                { "知道了 · OK" }
+                { Ui::Ok.get(props.lang) }
             </button>
         </div>
     }

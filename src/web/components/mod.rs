@@ -3,6 +3,7 @@
 pub mod confirm;
 pub mod fault_picker;
 pub mod labels;
+pub mod lang_compare;
 pub mod lang_picker;
 pub mod lesson_nav;
 pub mod lesson_view;

@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 use super::labels;
 use crate::app_state::Input;
+use crate::i18n::{controls::Ui, Texts};
+use crate::link::Lang;
 use crate::param::{Param, Parsed, Values};
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +18,7 @@ pub struct Props {
     pub inputs: BTreeMap<&'static str, Input>,
     pub on_edit: Callback<(&'static str, String)>,
     pub disabled: bool,
+    pub lang: Lang,
 }
 
 #[function_component(ParamsForm)]
@@ -38,15 +41,13 @@ fn field(param: &'static Param, props: &Props) -> Html {
     let Param { min, max, .. } = *param;
     let notice = input.and_then(|i| match i.parsed {
         Parsed::Exact(_) => None,
-        Parsed::Clamped(v) => Some(format!(
-            "超出范围，改用 {v} · Out of range ({min}–{max}): using {v}"
-        )),
-        Parsed::Invalid(v) => Some(format!("不是数字，改用 {v} · Not a number: using {v}")),
+        Parsed::Clamped(v) => Some(Ui::OutOfRange.fill(props.lang, &[&min, &max, &v])),
+        Parsed::Invalid(v) => Some(Ui::NotANumber.fill(props.lang, &[&v])),
     });
     let id = format!("param-{name}");
     html! {
         <div class="field">
-            <label for={id.clone()}>{ labels::param(name) }</label>
+            <label for={id.clone()}>{ labels::param(name, props.lang) }</label>
             <input id={id.clone()} type="text" inputmode="numeric" autocomplete="off"
                 value={text} {oninput} disabled={props.disabled}
                 aria-describedby={format!("{id}-help")} />

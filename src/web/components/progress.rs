@@ -17,7 +17,7 @@ pub fn progress(props: &Props) -> Html {
     let elapsed = (r.now_ms - r.started_ms).max(0.0) / 1e3;
     html! {
         <div class="progress" id="progress" data-executor={r.executor.tag()} aria-live="polite">
-            <span>{ format!("运行中 · Running: {}", labels::executor(r.executor.tag())) }</span>
+            <span>{ format!("运行中 · Running: {}", labels::executor(r.executor.tag(), crate::link::Lang::Both)) }</span>
             <progress max={r.total.to_string()} value={r.done.to_string()}></progress>
             <span class="count">{ format!("{} / {} tasks · {elapsed:.1} s", r.done, r.total) }</span>
             if !r.executor.freezes_page() {

@@ -44,7 +44,7 @@ pub fn results(props: &Props) -> Html {
             <h3>{ "时间线 · Timelines" }</h3>
             { for props.results.values().map(|r| html! {
                 <div class="run-timeline" id={format!("timeline-{}", r.executor.tag())}>
-                    <h4>{ labels::executor(r.executor.tag()) }</h4>
+                    <h4>{ labels::executor(r.executor.tag(), crate::link::Lang::Both) }</h4>
                     <Timeline output={r.output.clone()} />
                 </div>
             }) }
@@ -83,7 +83,7 @@ fn row(r: &RunRecord, main_ms: Option<f64>) -> Html {
     });
     html! {
         <tr id={format!("result-{}", r.executor.tag())} data-state={state}>
-            <th scope="row">{ labels::executor(r.executor.tag()) }<br/><span class="help">{ format!("{} thread(s)", r.threads) }</span></th>
+            <th scope="row">{ labels::executor(r.executor.tag(), crate::link::Lang::Both) }<br/><span class="help">{ format!("{} thread(s)", r.threads) }</span></th>
             <td class="answer" data-value={out.answer.value.to_string()}>
                 { &out.answer.summary } { status }
                 { for out.answer.details.iter().map(|(k, v)| html! {

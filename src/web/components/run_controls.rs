@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 use super::labels;
 use crate::executor::Executor;
+use crate::i18n::{controls::Ui, Texts};
+use crate::link::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -23,6 +25,7 @@ pub struct Props {
     /// An injected panic is selected: only pool executors may run it.
     pub panic_fault: bool,
     pub on_threads: Callback<usize>,
+    pub lang: Lang,
 }
 
 #[function_component(RunControls)]
@@ -33,64 +36,50 @@ pub fn run_controls(props: &Props) -> Html {
             .parse::<usize>()
             .unwrap_or(1)
     });
+    let lang = props.lang;
     let button = |executor: Executor| {
         let onclick = props.on_run.reform(move |_: MouseEvent| executor);
         let disabled = props.busy
             || (executor.needs_pool() && !props.pool_ready)
             || (props.panic_fault && !executor.needs_pool());
         let note = match executor {
-            Executor::Main => format!(
-                "页面会卡住约 {:.1} 秒 · freezes the page for about {:.1} s",
-                props.estimate_ms / 1e3,
-                props.estimate_ms / 1e3
-            ),
-            Executor::Async => {
-                "并发但不并行；页面保持响应 · concurrent, not parallel; the page stays responsive"
-                    .into()
+            Executor::Main => {
+                Ui::NoteMain.fill(lang, &[&format!("{:.1}", props.estimate_ms / 1e3)])
             }
-            Executor::Pool if props.pool_ready => format!(
-                "{} 个线程并行 · {} threads in parallel",
-                props.threads, props.threads
-            ),
-            Executor::Gil if props.pool_ready => format!(
-                "{} 个线程轮流持有一把全局锁，像 Python 的 GIL · {} threads taking turns \
-                 holding one global lock, like Python's GIL",
-                props.threads, props.threads
-            ),
-            Executor::Pool | Executor::Gil => {
-                "线程池不可用（见上）· the pool is unavailable (see above)".into()
-            }
+            Executor::Async => Ui::NoteAsync.get(lang),
+            Executor::Pool if props.pool_ready => Ui::NotePool.fill(lang, &[&props.threads]),
+            Executor::Gil if props.pool_ready => Ui::NoteGil.fill(lang, &[&props.threads]),
+            Executor::Pool | Executor::Gil => Ui::NotePoolUnavailable.get(lang),
         };
         html! {
             <div class="run">
                 <button id={format!("run-{}", executor.tag())} {onclick} {disabled}>
-                    { labels::executor(executor.tag()) }
+                    { labels::executor(executor.tag(), lang) }
                 </button>
                 <span class="help">{ note }</span>
             </div>
         }
     };
     let cores = props.logical_processors.map_or_else(String::new, |n| {
-        format!(" · 逻辑处理器 {n} · {n} logical processors")
+        format!(" · {}", Ui::LogicalProcessors.fill(lang, &[&n]))
     });
     html! {
         <div class="run-controls">
             <div class="field threads">
-                <label for="threads">{ "线程数 · threads" }</label>
+                <label for="threads">{ Ui::Threads.get(lang) }</label>
                 <input id="threads" type="range" min="1" max={props.max_threads.to_string()}
                     value={props.threads.to_string()} oninput={on_threads} disabled={props.busy || !props.pool_ready}
-                    aria-valuetext={format!("{} threads", props.threads)} />
+                    aria-valuetext={Ui::ThreadsValue.fill(lang, &[&props.threads])} />
                 <output for="threads" id="threads-value">{ props.threads }</output>
                 <span class="help">{ format!("1 – {}{cores}", props.max_threads) }</span>
             </div>
             <div class="run run-all">
                 <button id="run-all" onclick={props.on_run_all.reform(|_: MouseEvent| ())} disabled={props.busy}>
-                    { "全部运行 · Run all" }
+                    { Ui::RunAll.get(lang) }
                 </button>
-                <span class="help">{ format!(
-                    "依次运行本例的执行方式 · runs this demo's executors one after another: {}",
-                    props.executors.iter().map(|e| e.tag()).collect::<Vec<_>>().join(", ")
-                ) }</span>
+                <span class="help">{ Ui::RunAllHelp.fill(lang, &[
+                    &props.executors.iter().map(|e| e.tag()).collect::<Vec<_>>().join(", ")
+                ]) }</span>
             </div>
             // The demo's executors first, then the others.
             { for props.executors.iter().copied().map(&button) }

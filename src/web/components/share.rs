@@ -3,12 +3,15 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::i18n::{controls::Ui, Texts};
+use crate::link::Lang;
 use crate::web::address;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The current fragment: re-rendering on change keeps the shown link fresh.
     pub fragment: String,
+    pub lang: Lang,
 }
 
 #[function_component(Share)]
@@ -31,17 +34,17 @@ pub fn share(props: &Props) -> Html {
     let status = match *copied {
         None => html! {},
         Some(true) => {
-            html! { <span class="help" id="share-status" data-ok="true">{ "已复制 · Copied" }</span> }
+            html! { <span class="help" id="share-status" data-ok="true">{ Ui::Copied.get(props.lang) }</span> }
         }
         Some(false) => html! {
             <span class="help" id="share-status" data-ok="false">
-                { "无法写入剪贴板，请手动复制地址栏 · Could not use the clipboard: copy the address bar instead" }
+                { Ui::CopyFailed.get(props.lang) }
             </span>
         },
     };
     html! {
         <div class="share" id="share" data-fragment={props.fragment.clone()}>
-            <button id="copy-link" class="secondary" {onclick}>{ "复制链接 · Copy link" }</button>
+            <button id="copy-link" class="secondary" {onclick}>{ Ui::CopyLink.get(props.lang) }</button>
             { status }
         </div>
     }

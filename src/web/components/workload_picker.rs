@@ -4,6 +4,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::labels;
+use crate::i18n::{controls::Ui, Texts};
+use crate::link::Lang;
 use crate::workload::ALL;
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +13,7 @@ pub struct Props {
     pub current: &'static str,
     pub on_select: Callback<&'static str>,
     pub disabled: bool,
+    pub lang: Lang,
 }
 
 #[function_component(WorkloadPicker)]
@@ -23,10 +26,10 @@ pub fn workload_picker(props: &Props) -> Html {
     });
     html! {
         <div class="picker">
-            <label for="workload">{ "工作负载 · Workload" }</label>
+            <label for="workload">{ Ui::Workload.get(props.lang) }</label>
             <select id="workload" {onchange} disabled={props.disabled}>
                 { for ALL.iter().map(|w| html! {
-                    <option value={w.id} selected={w.id == props.current}>{ labels::workload(w.id) }</option>
+                    <option value={w.id} selected={w.id == props.current}>{ labels::workload(w.id, props.lang) }</option>
                 }) }
             </select>
         </div>
