@@ -13,7 +13,7 @@ use super::components::{
     pool_status::PoolStatus, progress::Progress, results::Results, run_controls::RunControls,
     share::Share, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
 };
-use super::{address, browser, pool, prefs, runner};
+use super::{address, browser, clock, pool, prefs, runner};
 
 /// The lesson that shows the WebAssembly / JavaScript / native comparison.
 const LANG_COMPARE_LESSON: &str = "16-language-matters";
@@ -49,7 +49,10 @@ async fn boot(dispatch: UseReducerDispatcher<AppState>) {
     let threads = pool_size(hardware);
     dispatch.dispatch(Action::Pool(PoolState::Starting { threads }));
     let state = match pool::start(threads).await {
-        Ok(()) => PoolState::Ready { threads },
+        Ok(()) => {
+            clock::mark("pool-ready");
+            PoolState::Ready { threads }
+        }
         Err(reason) => PoolState::Failed { reason },
     };
     dispatch.dispatch(Action::Pool(state));

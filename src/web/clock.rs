@@ -19,6 +19,17 @@ pub fn now_ms() -> f64 {
     performance.time_origin() + performance.now()
 }
 
+/// Marks a moment of the page's life on the Performance timeline (`performance.mark`), so
+/// the benchmark and DevTools can see where start-up time goes. Best effort: a browser that
+/// refuses the mark changes nothing.
+pub fn mark(name: &str) {
+    if let Ok(performance) = Reflect::get(&js_sys::global(), &JsValue::from_str("performance")) {
+        let _ = performance
+            .unchecked_into::<web_sys::Performance>()
+            .mark(name);
+    }
+}
+
 /// The engine's clock in the browser, on any thread.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct WebClock;

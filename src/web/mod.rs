@@ -21,6 +21,9 @@ pub fn start() {
     if web_sys::window().is_none() {
         return;
     }
+    clock::mark("app-start");
+    // The workers start while Yew builds the page; the app's boot awaits the same start-up.
+    pool::prestart(crate::pool_state::pool_size(browser::hardware_concurrency()));
     yew::Renderer::<app::App>::new().render();
     // After rendering: Yew installs its own panic hook when it renders.
     std::panic::set_hook(Box::new(panic_hook));

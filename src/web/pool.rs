@@ -6,12 +6,14 @@
 //! channel, as wasm-bindgen's `raytrace-parallel` example does. wasm-bindgen-futures wakes the
 //! awaiting task across threads with `Atomics.waitAsync`, so nothing on the page blocks.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use futures_channel::oneshot;
+use js_sys::Promise;
 use wasm_bindgen_futures::JsFuture;
 
-use super::browser;
+use super::{browser, clock};
 
 // A build without atomics would still compile and load, but every "parallel" run would
 // silently be serial or trap: fail the build instead (as wasm-bindgen-rayon itself does).
@@ -20,7 +22,24 @@ compile_error!("the wasm build needs `-C target-feature=+atomics,...`: see .carg
 
 static STARTED: AtomicBool = AtomicBool::new(false);
 
-/// Spawns `threads` workers and builds rayon's global pool over them.
+thread_local! {
+    /// The pool's start-up, begun by [`prestart`] before the UI is built: (threads, promise).
+    static STARTING: RefCell<Option<(usize, Promise)>> = const { RefCell::new(None) };
+}
+
+/// Begins spawning `threads` workers at once, before the page renders, so the workers' start-up
+/// overlaps the first render; [`start`] then awaits the same start-up. Does nothing when the
+/// page is not cross-origin isolated or the pool was already begun.
+pub fn prestart(threads: usize) {
+    if browser::cross_origin_isolated() && !STARTED.swap(true, Ordering::SeqCst) {
+        clock::mark("pool-start");
+        let promise = wasm_bindgen_rayon::init_thread_pool(threads);
+        STARTING.with(|s| *s.borrow_mut() = Some((threads, promise)));
+    }
+}
+
+/// Spawns `threads` workers and builds rayon's global pool over them (or awaits the start-up
+/// [`prestart`] began with the same size).
 ///
 /// Fails (without trying) when the page is not cross-origin isolated: posting the shared
 /// memory to a worker would throw a `DataCloneError` about `SharedArrayBuffer`.
@@ -29,10 +48,20 @@ pub async fn start(threads: usize) -> Result<(), String> {
     if !browser::cross_origin_isolated() {
         return Err("the page is not cross-origin isolated".into());
     }
-    if STARTED.swap(true, Ordering::SeqCst) {
-        return Err("the pool was already started".into());
-    }
-    JsFuture::from(wasm_bindgen_rayon::init_thread_pool(threads))
+    let promise = match STARTING.with(|s| s.borrow_mut().take()) {
+        Some((begun, promise)) if begun == threads => promise,
+        Some((begun, _)) => {
+            return Err(format!("the pool was already started with {begun} workers"))
+        }
+        None if STARTED.swap(true, Ordering::SeqCst) => {
+            return Err("the pool was already started".into())
+        }
+        None => {
+            clock::mark("pool-start");
+            wasm_bindgen_rayon::init_thread_pool(threads)
+        }
+    };
+    JsFuture::from(promise)
         .await
         .map(|_| ())
         .map_err(|e| browser::error_text(&e))
