@@ -306,11 +306,9 @@ impl AppState {
                 self.lost_workers = n;
                 self.threads = self.threads.min(self.max_threads());
             }
-            Action::AskConfirm(executor, estimate) => {
-                self.confirm = Some((executor, estimate));
-                // A queue stops at a question: the learner decides, then carries on by hand.
-                self.pending.clear();
-            }
+            // A queue ("Run all") waits at a question: the page starts nothing while it is open
+            // (see `web::app`), and goes on with the rest whatever the answer.
+            Action::AskConfirm(executor, estimate) => self.confirm = Some((executor, estimate)),
             Action::DismissConfirm => self.confirm = None,
             Action::Started {
                 executor,

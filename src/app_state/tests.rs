@@ -276,10 +276,27 @@ fn run_all_queues_the_demo_executors_that_can_run() {
         .apply(Action::OpenLink(decoded))
         .apply(Action::RunAll);
     assert_eq!(executors(&no_pool), vec![Executor::Main, Executor::Async]);
-    assert!(no_pool
-        .apply(Action::AskConfirm(Executor::Main, 9e3))
-        .pending
-        .is_empty());
+}
+
+#[test]
+fn a_question_pauses_run_all_and_either_answer_carries_on() {
+    let s = ready(2)
+        .apply(Action::OpenLink(link::decode("v=1&w=primes&x=main,pool")))
+        .apply(Action::RunAll)
+        .apply(Action::TakePending)
+        .apply(Action::AskConfirm(Executor::Main, 9e3));
+    assert!(s.confirm.is_some());
+    let rest = |s: &AppState| s.pending.iter().map(|j| j.executor).collect::<Vec<_>>();
+    assert_eq!(
+        rest(&s),
+        vec![Executor::Pool],
+        "the rest waits behind the question"
+    );
+    let declined = s.clone().apply(Action::DismissConfirm);
+    assert_eq!(
+        (declined.confirm, rest(&declined)),
+        (None, vec![Executor::Pool])
+    );
 }
 
 #[test]

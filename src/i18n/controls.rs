@@ -49,6 +49,8 @@ crate::texts! {
         Ok => ("知道了", "OK"),
         RunThis => ("运行示例", "Run this"),
         Snippet => ("对应的 Python 代码", "The Python this demo mirrors"),
+        Loading => ("正在载入……", "Loading…"),
+        LoadFailed => ("无法载入（{0}）：请检查网络后重新打开本课", "Could not load this ({0}): check the connection and open the lesson again"),
     }
 }
 

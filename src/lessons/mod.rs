@@ -1,11 +1,15 @@
 //! The sixteen lessons of the syllabus: notes in 中文 and English, the Python snippet each demo
 //! mirrors, and the demo presets (share links).
 //!
-//! The content lives in `content/NN-slug/` (`zh.md`, `en.md`, `snippet.py`, `presets.txt`);
-//! `build.rs` renders it to HTML at build time, and this module serves it. The tests hold the
+//! The content lives in `content/NN-slug/` (`zh.md`, `en.md`, `snippet.py`, `presets.txt`).
+//! `build.rs` builds each note's title and sections and the presets into the page; the notes'
+//! HTML is rendered by `render` into files beside the page (`lessons/NN-slug.zh.html`, …) that
+//! the page fetches when a lesson opens. The tests hold the
 //! content to its shape: both languages, the same four sections, presets that are valid links.
 
 pub mod highlight;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 
 use crate::link::{self, Lang};
 
@@ -15,8 +19,6 @@ pub struct Note {
     pub title: &'static str,
     /// The `##` headings, in order.
     pub sections: &'static [&'static str],
-    /// The note as HTML (from our own Markdown only; see `build.rs`).
-    pub html: &'static str,
 }
 
 /// A lesson folder, as `build.rs` found it.
@@ -27,7 +29,6 @@ pub struct LessonSource {
     pub zh: Note,
     pub en: Note,
     pub snippet: &'static str,
-    pub snippet_html: &'static str,
     pub presets: &'static str,
 }
 
@@ -76,6 +77,16 @@ impl Lesson {
             Lang::En => &self.source.en,
             Lang::Zh | Lang::Both => &self.source.zh,
         }
+    }
+
+    /// Where the page fetches a note's HTML (relative to the page): `lang` is "zh" or "en".
+    pub fn note_url(&self, lang: &str) -> String {
+        format!("lessons/{}.{lang}.html", self.id())
+    }
+
+    /// Where the page fetches the highlighted snippet.
+    pub fn snippet_url(&self) -> String {
+        format!("lessons/{}.py.html", self.id())
     }
 
     /// The demos, first the lesson's main one; each fragment opens this lesson too.
@@ -163,6 +174,31 @@ mod tests {
         }
     }
 
+    /// The files `render-lessons` writes for a lesson, rendered from its folder.
+    fn rendered(lesson: &Lesson) -> Vec<(String, String)> {
+        let dir = format!(
+            "{}/src/lessons/content/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            lesson.id()
+        );
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+        let files = render::lesson_files(
+            lesson.id(),
+            &read("zh.md"),
+            &read("en.md"),
+            lesson.source.snippet,
+        );
+        assert_eq!(
+            files[0].0,
+            lesson.note_url("zh").trim_start_matches("lessons/")
+        );
+        assert_eq!(
+            files[2].0,
+            lesson.snippet_url().trim_start_matches("lessons/")
+        );
+        files[..2].to_vec()
+    }
+
     #[test]
     fn every_note_has_both_languages_with_the_same_sections() {
         for lesson in all() {
@@ -174,8 +210,8 @@ mod tests {
             );
             assert_eq!(zh.sections, SECTIONS_ZH, "{} (zh)", lesson.id());
             assert_eq!(en.sections, SECTIONS_EN, "{} (en)", lesson.id());
-            for html in [zh.html, en.html] {
-                assert!(html.len() > 400, "{}: a real note", lesson.id());
+            for (file, html) in rendered(&lesson) {
+                assert!(html.len() > 400, "{}: a real note", file);
                 assert!(
                     !html.contains("<script") && !html.contains("<img"),
                     "{}",

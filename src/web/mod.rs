@@ -9,6 +9,7 @@ pub mod bench_api;
 pub mod browser;
 pub mod clock;
 mod components;
+pub mod fetch;
 pub mod frames;
 pub mod js_kernel;
 pub mod pool;

@@ -2,8 +2,8 @@
 //! demos to run.
 
 use yew::prelude::*;
-use yew::virtual_dom::VNode;
 
+use super::fetched_html::FetchedHtml;
 use crate::i18n::{controls::Ui, Texts};
 use crate::lessons::{Lesson, Note};
 use crate::link::Lang;
@@ -17,13 +17,18 @@ pub struct Props {
     pub disabled: bool,
 }
 
-/// The note's HTML comes from our own Markdown, rendered by `build.rs` with any raw HTML in it
-/// escaped: it is the one place the page takes HTML as is.
-fn note(note: &'static Note, lang: &'static str) -> Html {
+/// A note: its title from the page, its body fetched (see [`FetchedHtml`]).
+fn note(
+    lesson: &Lesson,
+    note: &'static Note,
+    tag: &str,
+    lang_attr: &'static str,
+    lang: Lang,
+) -> Html {
     html! {
-        <article class="note" lang={lang}>
+        <article class="note" lang={lang_attr}>
             <h2>{ note.title }</h2>
-            { VNode::from_html_unchecked(note.html.into()) }
+            <FetchedHtml url={lesson.note_url(tag)} {lang} />
         </article>
     }
 }
@@ -32,9 +37,12 @@ fn note(note: &'static Note, lang: &'static str) -> Html {
 pub fn lesson_view(props: &Props) -> Html {
     let source = props.lesson.source;
     let notes = match props.lang {
-        Lang::Zh => html! { note(&source.zh, "zh-CN") },
-        Lang::En => html! { note(&source.en, "en") },
-        Lang::Both => html! { <>{ note(&source.zh, "zh-CN") }{ note(&source.en, "en") }</> },
+        Lang::Zh => note(&props.lesson, &source.zh, "zh", "zh-CN", props.lang),
+        Lang::En => note(&props.lesson, &source.en, "en", "en", props.lang),
+        Lang::Both => html! { <>
+            { note(&props.lesson, &source.zh, "zh", "zh-CN", props.lang) }
+            { note(&props.lesson, &source.en, "en", "en", props.lang) }
+        </> },
     };
     let label = |zh: &str, en: &str| match props.lang {
         Lang::Zh => zh.to_string(),
@@ -61,7 +69,7 @@ pub fn lesson_view(props: &Props) -> Html {
             </div>
             <details class="snippet" open=true>
                 <summary>{ Ui::Snippet.get(props.lang) }</summary>
-                <pre class="code" lang="en"><code>{ VNode::from_html_unchecked(source.snippet_html.into()) }</code></pre>
+                <FetchedHtml url={props.lesson.snippet_url()} lang={props.lang} />
             </details>
         </section>
     }

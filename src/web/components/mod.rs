@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod fault_picker;
+pub mod fetched_html;
 pub mod labels;
 pub mod lang_compare;
 pub mod lang_picker;
