@@ -97,6 +97,11 @@ impl ProcessRun {
         asked.clamp(1, tasks.max(1))
     }
 
+    /// Whether the run was asked to stop.
+    pub fn cancelled(&self) -> bool {
+        self.recorder.cancelled()
+    }
+
     /// The next batch of task ids, or None once all are handed out or the run is cancelled.
     pub fn next_batch(&mut self) -> Option<Vec<u32>> {
         if self.recorder.cancelled() || self.pending.is_empty() {
@@ -164,10 +169,9 @@ impl ProcessRun {
         }
     }
 
-    /// The run's output; tasks without an outcome were cancelled.
-    pub fn finish(self, finish: Finish, now_ms: f64) -> RunOutput {
-        let outcomes = self
-            .outcomes
+    /// The run's output; tasks without an outcome were cancelled. Call once, at the end.
+    pub fn finish(&mut self, finish: Finish, now_ms: f64) -> RunOutput {
+        let outcomes = std::mem::take(&mut self.outcomes)
             .into_iter()
             .map(|o| o.unwrap_or(TaskOutcome::Cancelled))
             .collect();

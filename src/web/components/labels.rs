@@ -10,6 +10,7 @@ pub fn workload(id: &str) -> &'static str {
         "io" => "IO 等待 · IO-bound waits",
         "bank" => "银行余额 · Bank balance (a race)",
         "queue" => "生产者/消费者 · Producer / consumer queue",
+        "shared_list" => "谁的列表 · Whose list? (shared vs copied)",
         _ => "?",
     }
 }
@@ -35,6 +36,8 @@ pub fn param(name: &str) -> &'static str {
         "capacity" => "队列容量 · queue capacity",
         "produce_ms" => "生产耗时 ms · produce (ms)",
         "consume_ms" => "消费耗时 ms · consume (ms)",
+        "length" => "列表长度 · list length",
+        "appends" => "每个任务追加 · appends per task",
         _ => "?",
     }
 }
@@ -46,6 +49,8 @@ pub fn executor(tag: &str) -> &'static str {
         "async" => "主线程（协作式异步）· Main thread (cooperative async)",
         "pool" => "线程池 · Worker pool",
         "gil" => "线程池 + 全局锁 · Pool under a GIL",
+        "procs" => "工作进程（各有内存）· Process workers (own memory)",
+        "procs-fresh" => "每批新建进程 · Fresh process per batch",
         _ => "?",
     }
 }

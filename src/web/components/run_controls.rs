@@ -5,6 +5,9 @@ use yew::prelude::*;
 
 use super::labels;
 use crate::executor::Executor;
+use crate::i18n::procs::ProcsText;
+use crate::i18n::Texts;
+use crate::link::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -37,7 +40,7 @@ pub fn run_controls(props: &Props) -> Html {
         let onclick = props.on_run.reform(move |_: MouseEvent| executor);
         let disabled = props.busy
             || (executor.needs_pool() && !props.pool_ready)
-            || (props.panic_fault && !executor.needs_pool());
+            || (props.panic_fault && !executor.on_workers());
         let note = match executor {
             Executor::Main => format!(
                 "页面会卡住约 {:.1} 秒 · freezes the page for about {:.1} s",
@@ -60,6 +63,9 @@ pub fn run_controls(props: &Props) -> Html {
             Executor::Pool | Executor::Gil => {
                 "线程池不可用（见上）· the pool is unavailable (see above)".into()
             }
+            // Both languages, like this component's other notes (until it takes a `lang`).
+            Executor::Process => ProcsText::Reused.fill(Lang::Both, &[&props.threads]),
+            Executor::ProcessFresh => ProcsText::Fresh.get(Lang::Both),
         };
         html! {
             <div class="run">
