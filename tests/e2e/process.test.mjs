@@ -100,6 +100,7 @@ test('without cross-origin isolation the pool is unavailable but process workers
     assert.equal(await page.locator('#pool-status').getAttribute('data-state'), 'not-isolated');
     assert.equal(await page.locator('#run-pool').isDisabled(), true);
     assert.equal(await page.locator('#run-procs').isDisabled(), false);
+    assert.match(await page.locator('#procs-without-isolation').innerText(), /need no isolation/);
     await selectWorkload(page, 'shared_list');
     await setParams(page, { length: 100, appends: 1, tasks: 2 });
     const list = await runOn(page, 'procs');
