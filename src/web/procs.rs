@@ -21,7 +21,7 @@ use super::clock::{self, now_ms};
 use super::runner::while_polling;
 use crate::engine::process::message::{decode_outcomes, decode_spans};
 use crate::engine::process::worker::input_data;
-use crate::engine::process::{refusal, JobSpec, ProcessRun, Reply};
+use crate::engine::process::{note_costs, refusal, JobSpec, ProcessRun, Reply};
 use crate::engine::{Lane, Plan, Recorder, RunEnd, RunOutput, TaskOutcome};
 
 #[wasm_bindgen(module = "/src/web/procs.js")]
@@ -186,7 +186,8 @@ pub async fn execute(
     let end_ms = while_polling(lanes_done, watch)
         .await
         .unwrap_or_else(|_| now_ms());
-    let output = shared.run.borrow_mut().finish(plan.finish, end_ms);
+    let mut output = shared.run.borrow_mut().finish(plan.finish, end_ms);
+    note_costs(&mut output.answer, &last_startups(), &output.spans);
     output
 }
 

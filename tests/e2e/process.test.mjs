@@ -60,6 +60,11 @@ test('process workers run a CPU workload with the right answer, copying and comp
     const fresh = await runOn(page, 'procs-fresh');
     assert.equal(fresh.state, 'completed', fresh.text);
     assert.equal(fresh.answer, 17_984);
+    // Reused workers start none; fresh ones start one per batch (16 tasks on 2: 8 batches).
+    const started = (executor) => page.locator(`#result-${executor} .detail[data-key="workers_started"]`).innerText();
+    assert.equal(await started('procs'), 'workers_started: 0');
+    assert.equal(await started('procs-fresh'), 'workers_started: 8');
+    assert.match(await page.locator('#result-procs-fresh .detail[data-key="start_ms_per_worker"]').innerText(), /^start_ms_per_worker: \d+\.\d$/);
     assert.equal(await page.locator('#compare').getAttribute('data-agree'), 'true');
     assert.deepEqual(errors, []);
   });

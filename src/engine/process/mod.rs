@@ -17,7 +17,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use super::pool::assemble;
-use super::{Finish, Lane, Recorder, RunOutput, Span, SpanKind, TaskOutcome};
+use super::{Answer, Finish, Lane, Recorder, RunOutput, Span, SpanKind, TaskOutcome};
 pub use message::JobSpec;
 
 /// Why a workload does not run on process-like workers.
@@ -52,6 +52,27 @@ pub fn refusal(workload: &str) -> Option<Refusal> {
 /// gets about four batches and a message's cost is shared by many small tasks.
 pub fn batch_size(tasks: usize, workers: usize) -> usize {
     tasks.div_ceil(4 * workers.max(1)).max(1)
+}
+
+/// Adds what the run cost in workers to its answer's details: how many workers it had to
+/// start, their mean start-up time, and the time spent copying to and from them — the figures
+/// that set processes apart from threads.
+pub fn note_costs(answer: &mut Answer, startups_ms: &[f64], spans: &[Span]) {
+    answer
+        .details
+        .push(("workers_started", startups_ms.len().to_string()));
+    if !startups_ms.is_empty() {
+        let mean = startups_ms.iter().sum::<f64>() / startups_ms.len() as f64;
+        answer
+            .details
+            .push(("start_ms_per_worker", format!("{mean:.1}")));
+    }
+    let copy: f64 = spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Copy)
+        .map(|s| s.end_ms - s.start_ms)
+        .sum();
+    answer.details.push(("copy_ms", format!("{copy:.1}")));
 }
 
 /// What a worker sends back for one batch. Its spans carry the send's copy (from the page's

@@ -283,3 +283,36 @@ fn the_copy_back_is_a_span_on_the_last_task() {
     assert_eq!(out.answer, Default::default());
     assert!(refusal("queue").is_some() && refusal("bank").is_none());
 }
+
+#[test]
+fn costs_are_noted_in_the_details() {
+    let mut answer = crate::engine::Answer::default();
+    let copy = |start_ms, end_ms| Span {
+        lane: Lane::Worker(0),
+        task: 0,
+        kind: SpanKind::Copy,
+        start_ms,
+        end_ms,
+    };
+    let compute = Span {
+        kind: SpanKind::Compute,
+        ..copy(0.0, 100.0)
+    };
+    note_costs(
+        &mut answer,
+        &[60.0, 80.0],
+        &[copy(0.0, 1.5), compute, copy(5.0, 6.0)],
+    );
+    assert_eq!(
+        answer.details,
+        vec![
+            ("workers_started", "2".to_string()),
+            ("start_ms_per_worker", "70.0".to_string()),
+            ("copy_ms", "2.5".to_string()),
+        ]
+    );
+    let mut reused = crate::engine::Answer::default();
+    note_costs(&mut reused, &[], &[]);
+    assert_eq!(reused.details[0], ("workers_started", "0".to_string()));
+    assert_eq!(reused.details.len(), 2);
+}
