@@ -70,6 +70,34 @@ test('process workers run a CPU workload with the right answer, copying and comp
   });
 });
 
+// The engine tests' small sizes; the queue is refused on processes (its own test below).
+const WORKLOADS = [
+  { id: 'counter', params: { n: 2_000_000, tasks: 3 }, expect: 6_000_000 },
+  { id: 'primes', params: { n: 200_000, tasks: 16, list: 0 }, expect: 17_984 },
+  { id: 'primes', params: { list: 1 } },
+  { id: 'squares', params: { n: 1_000, chunk: 7 }, expect: 332_833_500 },
+  { id: 'pi', params: { samples: 100_000, tasks: 4, seed: 42 } },
+  { id: 'io', params: { tasks: 4, wait_ms: 100, speed: 1000, cpu: 10 }, expect: 40 },
+  { id: 'bank', params: { tasks: 2, rounds: 20_000, lock: 0 }, expect: 0 },
+];
+
+test('every workload but the queue runs on process workers with the answer the page gets on its own thread', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.locator('#threads').fill('2');
+    for (const w of WORKLOADS) {
+      await selectWorkload(page, w.id);
+      await setParams(page, w.params);
+      const own = await runOn(page, 'async');
+      const procs = await runOn(page, 'procs');
+      assert.equal(procs.state, 'completed', `${w.id}: ${procs.text}`);
+      assert.ok(procs.spans > 0, `${w.id}: spans`);
+      assert.equal(procs.answer, own.answer, `${w.id}: the same answer as on the page's thread`);
+      if (w.expect !== undefined) assert.equal(procs.answer, w.expect, w.id);
+    }
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('whose list? threads append to the page’s list, processes to their own copies', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await selectWorkload(page, 'shared_list');
