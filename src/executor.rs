@@ -13,14 +13,22 @@ pub enum Executor {
     /// The same pool under a simulated global lock (Python's threads with the GIL): only the
     /// lock holder computes; IO waits still overlap.
     Gil,
+    /// Workers with their own memory (their own wasm instance), like `multiprocessing`:
+    /// arguments and results are copied by message. Created once and reused.
+    Process,
+    /// The same, but a fresh worker (and wasm instance) for every batch, to show what starting
+    /// a process costs.
+    ProcessFresh,
 }
 
 impl Executor {
-    pub const ALL: [Executor; 4] = [
+    pub const ALL: [Executor; 6] = [
         Executor::Main,
         Executor::Async,
         Executor::Pool,
         Executor::Gil,
+        Executor::Process,
+        Executor::ProcessFresh,
     ];
 
     /// Stable machine name (links, tests, CSS).
@@ -30,6 +38,8 @@ impl Executor {
             Executor::Async => "async",
             Executor::Pool => "pool",
             Executor::Gil => "gil",
+            Executor::Process => "procs",
+            Executor::ProcessFresh => "procs-fresh",
         }
     }
 
@@ -40,6 +50,17 @@ impl Executor {
     /// Whether the executor needs the worker pool (and so cross-origin isolation).
     pub fn needs_pool(self) -> bool {
         matches!(self, Executor::Pool | Executor::Gil)
+    }
+
+    /// Whether the executor runs on workers, so a run uses the chosen thread count and a
+    /// panicking task is contained (the pool's lanes, or a process worker that dies alone).
+    pub fn on_workers(self) -> bool {
+        self.needs_pool() || self.is_process()
+    }
+
+    /// Whether the executor's workers have their own memory (process-like).
+    pub fn is_process(self) -> bool {
+        matches!(self, Executor::Process | Executor::ProcessFresh)
     }
 
     /// Whether the executor blocks the page until the run ends.

@@ -49,7 +49,7 @@ impl AppState {
         if executor.needs_pool() && !self.pool.is_ready() {
             return Decision::NoPool;
         }
-        if matches!(self.fault, Fault::Panic(_)) && !executor.needs_pool() {
+        if matches!(self.fault, Fault::Panic(_)) && !executor.on_workers() {
             return Decision::PanicOnMainThread;
         }
         let estimate_ms = self.main_thread_estimate_ms();
@@ -61,7 +61,7 @@ impl AppState {
 
     /// Threads a run on `executor` uses.
     pub fn threads_for(&self, executor: Executor) -> usize {
-        if executor.needs_pool() {
+        if executor.on_workers() {
             self.threads.clamp(1, self.max_threads())
         } else {
             1

@@ -14,6 +14,7 @@ pub mod frames;
 pub mod gil;
 pub mod main_thread;
 pub mod pool;
+pub mod process;
 pub mod recorder;
 mod step;
 #[cfg(not(target_arch = "wasm32"))]

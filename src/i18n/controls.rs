@@ -81,6 +81,7 @@ crate::texts! {
         Io => ("IO 等待", "IO-bound waits"),
         Bank => ("银行余额（竞态）", "Bank balance (a race)"),
         Queue => ("生产者/消费者队列", "Producer / consumer queue"),
+        SharedList => ("谁的列表（共享还是复制）", "Whose list? (shared vs copied)"),
         Unknown => ("未知", "unknown"),
     }
 }
@@ -95,6 +96,7 @@ impl WorkloadName {
             "io" => Self::Io,
             "bank" => Self::Bank,
             "queue" => Self::Queue,
+            "shared_list" => Self::SharedList,
             _ => Self::Unknown,
         }
     }
@@ -121,6 +123,8 @@ crate::texts! {
         Capacity => ("队列容量", "queue capacity"),
         ProduceMs => ("生产耗时（毫秒）", "produce (ms)"),
         ConsumeMs => ("消费耗时（毫秒）", "consume (ms)"),
+        Length => ("列表长度", "list length"),
+        Appends => ("每个任务追加", "appends per task"),
         Unknown => ("未知参数", "unknown parameter"),
     }
 }
@@ -146,6 +150,8 @@ impl ParamName {
             "capacity" => Self::Capacity,
             "produce_ms" => Self::ProduceMs,
             "consume_ms" => Self::ConsumeMs,
+            "length" => Self::Length,
+            "appends" => Self::Appends,
             _ => Self::Unknown,
         }
     }
@@ -158,6 +164,8 @@ crate::texts! {
         Async => ("主线程（协作式异步）", "Main thread (cooperative async)"),
         Pool => ("线程池", "Worker pool"),
         Gil => ("线程池 + 全局锁", "Pool under a GIL"),
+        Procs => ("工作进程（各有内存）", "Process workers (own memory)"),
+        ProcsFresh => ("每批新建进程", "Fresh process per batch"),
         Unknown => ("未知执行方式", "unknown executor"),
     }
 }
@@ -169,6 +177,8 @@ impl ExecutorName {
             "async" => Self::Async,
             "pool" => Self::Pool,
             "gil" => Self::Gil,
+            "procs" => Self::Procs,
+            "procs-fresh" => Self::ProcsFresh,
             _ => Self::Unknown,
         }
     }

@@ -8,6 +8,7 @@
 
 pub mod controls;
 pub mod lang_compare;
+pub mod procs;
 
 use crate::link::Lang;
 
@@ -81,6 +82,7 @@ fn all_tables() -> Vec<Table> {
         table::<controls::ParamName>("parameter names"),
         table::<controls::ExecutorName>("executor names"),
         table::<lang_compare::CompareText>("language comparison"),
+        table::<procs::ProcsText>("procs"),
     ]
 }
 

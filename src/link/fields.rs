@@ -54,12 +54,12 @@ pub const FIELDS: [FieldDef; 8] = [
     FieldDef {
         key: "w",
         field: Field::Workload,
-        form: "workload id: counter, primes, squares, pi, io, bank, queue",
+        form: "workload id: counter, primes, squares, pi, io, bank, queue, shared_list",
     },
     FieldDef {
         key: "x",
         field: Field::Executors,
-        form: "executor tags joined by commas: main,async,pool",
+        form: "executor tags joined by commas: main,async,pool,gil,procs,procs-fresh",
     },
     FieldDef {
         key: "t",

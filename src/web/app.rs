@@ -106,9 +106,17 @@ pub fn app() -> Html {
                     || state.threads_for(executor),
                     |t| t.clamp(1, state.max_threads()),
                 );
+                // What the plan is, for process workers that rebuild it in their own memory.
+                let job = crate::engine::process::JobSpec {
+                    run: 0,
+                    workload: state.workload,
+                    values: state.values.clone(),
+                    fault: state.fault,
+                };
                 spawn_local(runner::run(
                     executor,
                     plan,
+                    job,
                     threads,
                     recorder,
                     state.dispatcher(),

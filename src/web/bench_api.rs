@@ -9,7 +9,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::runner;
-use crate::engine::{Recorder, RunEnd};
+use crate::engine::process::JobSpec;
+use crate::engine::{Recorder, RunEnd, SpanKind};
 use crate::executor::Executor;
 use crate::param::Values;
 use crate::workload;
@@ -41,8 +42,14 @@ pub async fn bench_run(
         }
     }
     let plan = (def.plan)(&values);
+    let job = JobSpec {
+        run: 0,
+        workload: def,
+        values,
+        fault: Default::default(),
+    };
     let recorder = Arc::new(Recorder::new(plan.tasks.len(), record));
-    let out = runner::execute(executor, plan, threads.max(1), recorder, |_, _| {}).await;
+    let out = runner::execute(executor, plan, job, threads.max(1), recorder, |_, _| {}).await;
     let result = Object::new();
     set(&result, "answer", out.answer.value.to_string());
     set(&result, "summary", out.answer.summary.clone());
@@ -57,6 +64,24 @@ pub async fn bench_run(
             RunEnd::Failed(e) => format!("failed: {e}"),
         },
     );
+    // Process workers: what starting them cost in this run (none if all were reused), and
+    // the time spent copying to and from them.
+    let startups = super::procs::last_startups();
+    if executor.is_process() {
+        set(&result, "startups", startups.len() as u32);
+        set(
+            &result,
+            "startupMs",
+            startups.iter().sum::<f64>() / startups.len().max(1) as f64,
+        );
+    }
+    let copy_ms: f64 = out
+        .spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Copy)
+        .map(|s| s.end_ms - s.start_ms)
+        .sum();
+    set(&result, "copyMs", copy_ms);
     Ok(result.into())
 }
 

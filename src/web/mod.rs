@@ -14,10 +14,13 @@ pub mod frames;
 pub mod js_kernel;
 pub mod pool;
 pub mod prefs;
+pub mod procs;
+pub mod procs_worker;
 pub mod runner;
 
 /// Mounts the app. Also runs in every pool worker (wasm-bindgen runs the start function when a
-/// worker instantiates the shared module), where there is no `window` and nothing to mount.
+/// worker instantiates the shared module) and in every process-like worker (`procs`, its own
+/// instance), where there is no `window` and nothing to mount.
 pub fn start() {
     if web_sys::window().is_none() {
         return;

@@ -10,6 +10,7 @@ use super::frames::FrameWatch;
 use crate::app_state::{Action, AppState, RunRecord};
 use crate::engine::gil::Gil;
 use crate::engine::main_thread::{run_blocking, MainScheduler, Next, Order};
+use crate::engine::process::JobSpec;
 use crate::engine::{Plan, Recorder, RunEnd, RunOutput};
 use crate::executor::Executor;
 
@@ -22,6 +23,7 @@ const PROGRESS_EVERY_MS: f64 = 100.0;
 pub async fn run(
     executor: Executor,
     plan: Plan,
+    job: JobSpec,
     threads: usize,
     recorder: Arc<Recorder>,
     dispatch: UseReducerDispatcher<AppState>,
@@ -43,7 +45,7 @@ pub async fn run(
             })
         }
     };
-    let output = execute(executor, plan, threads, recorder, progress).await;
+    let output = execute(executor, plan, job, threads, recorder, progress).await;
     let frames = frames.stop().await;
     if executor.needs_pool() {
         dispatch.dispatch(Action::WorkersLost(crate::engine::pool::lost_workers()));
@@ -57,10 +59,12 @@ pub async fn run(
 }
 
 /// Runs `plan` on `executor`, calling `progress(done, total)` every [`PROGRESS_EVERY_MS`]
-/// while the page is free to (not during a synchronous run, which freezes it).
+/// while the page is free to (not during a synchronous run, which freezes it). `job` says
+/// what `plan` is (workload, values, fault), for workers that rebuild it in their own memory.
 pub async fn execute(
     executor: Executor,
     plan: Plan,
+    job: JobSpec,
     threads: usize,
     recorder: Arc<Recorder>,
     progress: impl Fn(u32, u32),
@@ -72,6 +76,10 @@ pub async fn execute(
             run_blocking(plan, Order::Sequential, &WebClock, &recorder)
         }
         Executor::Async => run_cooperative(plan, &recorder, progress).await,
+        Executor::Process | Executor::ProcessFresh => {
+            let fresh = executor == Executor::ProcessFresh;
+            super::procs::execute(plan, job, fresh, threads, recorder, progress).await
+        }
         Executor::Pool | Executor::Gil => {
             // The lanes run on the pool; the main thread only awaits the last lane's report.
             let (tx, rx) = futures_channel::oneshot::channel();
@@ -124,7 +132,7 @@ async fn run_cooperative(
 }
 
 /// Awaits `job` while polling `side` (which never finishes on its own).
-async fn while_polling<T>(
+pub(crate) async fn while_polling<T>(
     job: impl std::future::Future<Output = T>,
     side: impl std::future::Future<Output = ()>,
 ) -> T {

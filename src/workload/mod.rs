@@ -13,6 +13,7 @@ pub mod io;
 pub mod pi;
 pub mod primes;
 pub mod queue;
+pub mod shared_list;
 pub mod squares;
 
 /// One workload: what the learner can set, and how to build its tasks.
@@ -46,7 +47,7 @@ impl PartialEq for WorkloadDef {
 }
 
 /// Every workload, in the order the notes introduce them.
-pub static ALL: [&WorkloadDef; 7] = [
+pub static ALL: [&WorkloadDef; 8] = [
     &counter::DEF,
     &primes::DEF,
     &squares::DEF,
@@ -54,6 +55,7 @@ pub static ALL: [&WorkloadDef; 7] = [
     &io::DEF,
     &bank::DEF,
     &queue::DEF,
+    &shared_list::DEF,
 ];
 
 pub fn by_id(id: &str) -> Option<&'static WorkloadDef> {

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../e2e/server.mjs';
 import { launch, open } from '../e2e/browser.mjs';
+import { benchProcs } from './procs.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -156,6 +157,8 @@ try {
   report.cancel_ms = median(cancels);
   const cancelled = await page.locator('#result-pool').getAttribute('data-state');
   if (cancelled !== 'cancelled') throw new Error(`the cancel run ended ${cancelled}`);
+  const procs = await benchProcs(run, REPEATS);
+  report.procs = procs.figures;
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 
   const lines = [
@@ -179,6 +182,7 @@ try {
     `| cancel → run ended and shown (pool, IO-bound, median of ${REPEATS}) | ${report.cancel_ms.toFixed(1)} ms | ≤ 100 ms |`,
     `| wasm single-thread ÷ native, primes below ${native.n} (main thread ${report.cases.find((c) => c.label === 'primes').main_ms.toFixed(1)} ms, native ${native.serial_ms.toFixed(1)} ms) | ${(report.cases.find((c) => c.label === 'primes').main_ms / native.serial_ms).toFixed(2)} | ≤ 1.2 |`,
     `| page load → pool ready (localhost, includes opening the page) | ${report.load_to_pool_ready_ms} ms | ≤ 300 ms |`,
+    ...procs.lines,
     '',
   ];
   const md = lines.join('\n');

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::Texts;
 use crate::pool_state::PoolState;
 
 #[derive(Properties, PartialEq)]
@@ -73,6 +74,9 @@ fn explanation(pool: &PoolState) -> Html {
                        Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp, \
                        a defence against Spectre-style side channels. This page was served without those \
                        headers, so the pool is unavailable; the main-thread mode still works." }
+                </p>
+                <p id="procs-without-isolation">
+                    { crate::i18n::procs::ProcsText::NoIsolation.get(crate::link::Lang::Both) }
                 </p>
             </div>
         },

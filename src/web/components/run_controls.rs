@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::labels;
 use crate::executor::Executor;
+use crate::i18n::procs::ProcsText;
 use crate::i18n::{controls::Ui, Texts};
 use crate::link::Lang;
 
@@ -41,7 +42,7 @@ pub fn run_controls(props: &Props) -> Html {
         let onclick = props.on_run.reform(move |_: MouseEvent| executor);
         let disabled = props.busy
             || (executor.needs_pool() && !props.pool_ready)
-            || (props.panic_fault && !executor.needs_pool());
+            || (props.panic_fault && !executor.on_workers());
         let note = match executor {
             Executor::Main => {
                 Ui::NoteMain.fill(lang, &[&format!("{:.1}", props.estimate_ms / 1e3)])
@@ -50,6 +51,8 @@ pub fn run_controls(props: &Props) -> Html {
             Executor::Pool if props.pool_ready => Ui::NotePool.fill(lang, &[&props.threads]),
             Executor::Gil if props.pool_ready => Ui::NoteGil.fill(lang, &[&props.threads]),
             Executor::Pool | Executor::Gil => Ui::NotePoolUnavailable.get(lang),
+            Executor::Process => ProcsText::Reused.fill(lang, &[&props.threads]),
+            Executor::ProcessFresh => ProcsText::Fresh.get(lang),
         };
         html! {
             <div class="run">
