@@ -2,7 +2,7 @@
 
 use super::clock::SystemClock;
 use super::main_thread::{run_blocking, Order};
-use super::{Plan, Recorder, RunOutput};
+use super::{Clock, Plan, Recorder, RunOutput};
 
 /// All tasks one after another on this thread (the synchronous main-thread executor).
 pub fn run_sequential(plan: Plan) -> RunOutput {
@@ -14,6 +14,23 @@ pub fn run_sequential(plan: Plan) -> RunOutput {
 pub fn run_interleaved(plan: Plan) -> RunOutput {
     let recorder = Recorder::new(plan.tasks.len(), true);
     run_blocking(plan, Order::Interleaved, &SystemClock, &recorder)
+}
+
+/// All tasks taking turns on this thread on a [`FakeClock`](super::clock::FakeClock): computing
+/// takes no time and every wait ends exactly on time, so timings in the answer are exact.
+pub fn run_interleaved_on_fake_clock(plan: Plan) -> RunOutput {
+    use super::main_thread::{MainScheduler, Next};
+    let clock = super::clock::FakeClock::default();
+    let recorder = Recorder::new(plan.tasks.len(), true);
+    let mut scheduler = MainScheduler::new(plan.tasks, Order::Interleaved, &recorder, 0.0);
+    loop {
+        match scheduler.run_slice(&clock, 5.0) {
+            Next::Yield => {}
+            Next::SleepUntil(t) => clock.advance_ms(t - clock.now_ms()),
+            Next::Finished => break,
+        }
+    }
+    scheduler.finish_run(plan.finish, clock.now_ms())
 }
 
 /// On `lanes` threads of rayon's global pool.
