@@ -81,6 +81,19 @@ pub const PLAN: Plan = Plan {
     job_numbers: 30_000,
 };
 
+/// The lessons that show the scene.
+pub const LESSONS: [&str; 2] = ["03-sync-vs-async", "04-blocking-vs-non-blocking"];
+
+/// The mode the page shows the scene in, if it shows it: the mode a link or the learner chose,
+/// else the first mode in the scene's lessons.
+pub fn shown(lesson: Option<&str>, chosen: Option<Mode>) -> Option<Mode> {
+    chosen.or_else(|| {
+        lesson
+            .filter(|l| LESSONS.contains(l))
+            .map(|_| Mode::default())
+    })
+}
+
 /// One side job: counts the primes in the `k`-th block of `numbers` numbers above a million, a
 /// real computation whose answer the scene reports.
 pub fn side_job(k: u64, numbers: u64) -> u64 {

@@ -210,3 +210,21 @@ fn side_jobs_are_real_work_with_bounded_size() {
     // However many jobs a slow teller allows, the numbers stay small.
     assert!(side_job(u64::MAX, 10) <= 10);
 }
+
+#[test]
+fn the_scene_shows_in_its_lessons_or_when_asked_for() {
+    for id in LESSONS {
+        assert!(crate::lessons::by_id(id).is_some(), "{id}");
+        assert_eq!(shown(Some(id), None), Some(Mode::SyncBlocking));
+        assert_eq!(
+            shown(Some(id), Some(Mode::AsyncCallback)),
+            Some(Mode::AsyncCallback)
+        );
+    }
+    assert_eq!(shown(Some("07-gil"), None), None);
+    assert_eq!(shown(None, None), None);
+    assert_eq!(
+        shown(None, Some(Mode::SyncPolling)),
+        Some(Mode::SyncPolling)
+    );
+}
