@@ -6,6 +6,9 @@
 //! the English *visibly* (marked `[EN]`), and `tests::every_key_has_both_languages` fails on it.
 //! Templates may hold `{0}`, `{1}`, … filled by [`Texts::fill`].
 
+pub mod bank_scene;
+pub mod lesson_nav;
+
 use crate::link::Lang;
 
 /// A table of UI texts: an enum of keys with Chinese and English for each.
@@ -71,6 +74,8 @@ fn all_tables() -> Vec<(&'static str, Vec<(Option<&'static str>, &'static str)>)
     vec![
         // One line per table of the page.
         table::<tests::Sample>("sample"),
+        table::<bank_scene::SceneText>("bank_scene"),
+        table::<lesson_nav::NavText>("lesson_nav"),
     ]
 }
 
