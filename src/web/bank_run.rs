@@ -70,6 +70,10 @@ pub async fn run(mode: Mode, plan: Plan, log: Rc<RefCell<RunLog>>) -> FrameStats
             },
         }
     }
+    // A frame that was due during a freeze is painted right after it with the timestamp it
+    // was due at; the freeze shows as a gap only once the frame after it is recorded too.
+    after_next_paint().await;
+    after_next_paint().await;
     watch.stop().await
 }
 
