@@ -228,3 +228,14 @@ fn the_scene_shows_in_its_lessons_or_when_asked_for() {
         Some(Mode::SyncPolling)
     );
 }
+
+#[test]
+fn the_page_plan_is_what_the_notes_describe() {
+    // Lesson 04's note: done at 1.2 s, noticed at the fifth glance, about 1.4 s.
+    let log = simulate(Mode::SyncPolling, PLAN, 7.0);
+    assert_eq!(PLAN.service_ms, 1_200.0);
+    assert_eq!(log.polls.len(), 5);
+    assert_eq!(log.time_to_result_ms(), Some(1_400.0));
+    // The announced freeze stays short.
+    assert!(PLAN.service_ms <= 1_500.0);
+}
