@@ -63,12 +63,14 @@ macro_rules! texts {
     (@zh $zh:expr) => { Some($zh) };
 }
 
+/// A table's keys as (Chinese, English) pairs.
+#[cfg(test)]
+type Pairs = Vec<(Option<&'static str>, &'static str)>;
+
 /// Every table of the page, for the completeness test: (name, keys as pairs).
 #[cfg(test)]
-fn all_tables() -> Vec<(&'static str, Vec<(Option<&'static str>, &'static str)>)> {
-    fn table<T: Texts>(
-        name: &'static str,
-    ) -> (&'static str, Vec<(Option<&'static str>, &'static str)>) {
+fn all_tables() -> Vec<(&'static str, Pairs)> {
+    fn table<T: Texts>(name: &'static str) -> (&'static str, Pairs) {
         (name, T::ALL.iter().map(|k| k.pair()).collect())
     }
     vec![
