@@ -42,7 +42,7 @@ pub struct RunLog {
     pub plan: Plan,
     /// The customer joined the line (sync) or took a ticket (async); the teller started.
     pub start_ms: f64,
-    /// The teller finished.
+    /// The teller finished (the service's timer was due).
     pub service_end_ms: Option<f64>,
     pub polls: Vec<Poll>,
     pub jobs: Vec<Job>,
@@ -94,7 +94,8 @@ impl RunLog {
         }
     }
 
-    /// The teller finished (its timer fired). In the async modes the same moment calls the
+    /// The teller finished at `at_ms`: the timer's due time, recorded when its callback runs
+    /// (later, if the event loop was busy). In the async modes that callback also calls the
     /// ticket: see [`RunLog::called`].
     pub fn service_done(&mut self, at_ms: f64) {
         self.service_end_ms.get_or_insert(at_ms);
@@ -128,6 +129,11 @@ impl RunLog {
             end_ms,
             found,
         });
+    }
+
+    /// When the teller is done: the service's timer is due.
+    pub fn service_due_ms(&self) -> f64 {
+        self.start_ms + self.plan.service_ms
     }
 
     /// Whether the visit has begun. Page-clock times are milliseconds since the epoch, so the

@@ -17,7 +17,7 @@ pub struct Props {
     pub lang: Lang,
 }
 
-const LEFT: f64 = 90.0;
+const LEFT: f64 = 125.0;
 const WIDTH: f64 = 640.0;
 const TELLER_Y: f64 = 8.0;
 const CUSTOMER_Y: f64 = 38.0;

@@ -74,7 +74,7 @@ pub fn bank_picture(props: &Props) -> Html {
             // The others in line, and the places the customer may wait.
             { person(320.0, 112.0, "other") }
             { person(360.0, 112.0, "other") }
-            <text class="label" x="315" y="188" text-anchor="middle">{ T::Line.get(lang) }</text>
+            <text class="label" x="345" y="188" text-anchor="middle">{ T::Line.get(lang) }</text>
             <rect class="bench" x="410" y="170" width="80" height="8" rx="3" />
             <text class="label" x="450" y="200" text-anchor="middle">{ T::Bench.get(lang) }</text>
             <rect class="desk" x="525" y="165" width="90" height="10" rx="3" />
