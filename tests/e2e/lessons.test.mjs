@@ -44,8 +44,21 @@ test('every lesson opens in 中文 and English and its first demo runs', async (
       // The first demo: set up by opening the lesson; run every executor it compares.
       const executors = (await page.locator('#run-all + .help').innerText()).split(': ').pop().split(', ');
       await page.click('#run-all');
-      for (const executor of executors) {
-        await page.locator(`#result-${executor}`).waitFor({ timeout: 60_000 });
+      for (const [k, executor] of executors.entries()) {
+        const row = page.locator(`#result-${executor}`);
+        await row.or(page.locator('#confirm')).first().waitFor({ timeout: 60_000 });
+        if (await row.isVisible()) continue;
+        // On a slow (loaded) machine the estimate, calibrated by earlier runs, may pass the
+        // threshold for asking first: the queue stops at the question. Answer it, then run the
+        // rest by hand, as a learner would.
+        await page.click('#confirm-run');
+        await row.waitFor({ timeout: 60_000 });
+        for (const rest of executors.slice(k + 1)) {
+          await page.waitForSelector('#progress', { state: 'detached', timeout: 60_000 });
+          await page.click(`#run-${rest}`);
+          await page.locator(`#result-${rest}`).waitFor({ timeout: 60_000 });
+        }
+        break;
       }
       await page.waitForSelector('#progress', { state: 'detached', timeout: 60_000 });
       for (const executor of executors) {
