@@ -153,8 +153,7 @@ fn the_scene_follows_the_recorded_events() {
     assert_eq!(before.elapsed_ms, 0.0);
     assert_eq!((before.polls, before.jobs), (0, 0));
     let mid = scene_at(&log, START + 500.0 + 3.0);
-    assert_eq!(mid.place, Place::SideTable);
-    assert!(matches!(mid.doing, Doing::Working | Doing::Idle), "{mid:?}");
+    assert_eq!((mid.place, mid.doing), (Place::SideTable, Doing::Working));
     assert!(mid.jobs > 0 && mid.jobs < log.jobs.len());
     assert!(mid.service > 0.4 && mid.service < 0.6, "{}", mid.service);
     let called = log.called_ms.unwrap();
@@ -239,4 +238,14 @@ fn the_page_plan_is_what_the_notes_describe() {
     assert_eq!(log.time_to_result_ms(), Some(1_400.0));
     // The announced freeze stays short.
     const { assert!(PLAN.service_ms <= 1_500.0) };
+}
+
+#[test]
+fn the_callback_customer_idles_only_when_no_job_is_near() {
+    let mut log = RunLog::new(Mode::AsyncCallback, TEST_PLAN, START);
+    log.job(START, START + 5.0, 1);
+    assert_eq!(scene_at(&log, START + 2.0).doing, Doing::Working);
+    // Painted between two jobs: still at work.
+    assert_eq!(scene_at(&log, START + 6.0).doing, Doing::Working);
+    assert_eq!(scene_at(&log, START + 500.0).doing, Doing::Idle);
 }

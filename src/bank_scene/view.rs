@@ -88,11 +88,14 @@ pub fn scene_at(log: &RunLog, at_ms: f64) -> Snapshot {
             {
                 Doing::Glancing
             }
+            // A frame is painted only between two jobs (a job holds the thread), so the
+            // moments just after a job count as working too.
             Mode::AsyncCallback
                 if log
                     .jobs
                     .iter()
-                    .any(|j| j.start_ms <= t && t < j.end_ms.max(j.start_ms + 1.0)) =>
+                    .rev()
+                    .any(|j| j.start_ms <= t && t < j.end_ms + FLASH_MS) =>
             {
                 Doing::Working
             }
