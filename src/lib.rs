@@ -7,6 +7,7 @@
 //!   `wasm_bindgen`. It is compiled for `wasm32` only, which the native build proves.
 
 pub mod app_state;
+pub mod bank_scene;
 pub mod chart;
 pub mod engine;
 pub mod executor;
@@ -16,6 +17,7 @@ pub mod lessons;
 pub mod link;
 pub mod param;
 pub mod pool_state;
+pub mod progress;
 pub mod sweep;
 pub mod timeline;
 pub mod workload;

@@ -110,6 +110,11 @@ pub struct AppState {
     pub confirm: Option<(Executor, f64)>,
     /// Measured ÷ estimated main-thread time, per workload: later estimates use this machine's speed.
     pub calibration: BTreeMap<&'static str, f64>,
+    /// The bank scene's mode, when a link or the learner chose one (lessons 03 and 04 show the
+    /// scene anyway; see `bank_scene::shown`).
+    pub scene: Option<crate::bank_scene::Mode>,
+    /// Runs finished since the page opened (the progress record counts demos by it).
+    pub finished_runs: u32,
 }
 
 impl Default for AppState {
@@ -138,6 +143,8 @@ impl Default for AppState {
             results: BTreeMap::new(),
             confirm: None,
             calibration: BTreeMap::new(),
+            scene: None,
+            finished_runs: 0,
         }
     }
 }
@@ -187,6 +194,8 @@ pub enum Action {
     },
     Cancelling,
     Finished(RunRecord),
+    /// The bank scene's mode was chosen.
+    SetScene(crate::bank_scene::Mode),
 }
 
 impl AppState {
@@ -256,19 +265,29 @@ impl AppState {
                 self.lesson = config.lesson;
                 self.confirm = None;
                 self.link_notices = notices;
+                self.scene = config.scene;
             }
             Action::DismissLinkNotices => self.link_notices.clear(),
-            Action::OpenLesson(None) => self.lesson = None,
+            Action::OpenLesson(None) => {
+                // The playground: every executor on offer, no lesson's scene.
+                self.lesson = None;
+                self.executors = Executor::ALL.to_vec();
+                self.scene = None;
+            }
             Action::OpenLesson(Some(id)) => {
+                // A new lesson starts with its own scene mode (if it has a scene).
+                self.scene = None;
                 let first = crate::lessons::by_id(id).and_then(|l| l.presets().into_iter().next());
                 if let Some(preset) = first {
                     self = self.apply(Action::OpenPreset(preset.fragment));
                 }
             }
             Action::OpenPreset(fragment) => {
-                let lang = self.lang;
+                let (lang, scene) = (self.lang, self.scene);
                 self = self.apply(Action::OpenLink(link::decode(&fragment)));
                 self.lang = lang;
+                // The scene's mode stays unless the preset names one.
+                self.scene = self.scene.or(scene);
             }
             Action::SetLang(lang) => self.lang = lang,
             Action::RunAll => {
@@ -345,6 +364,7 @@ impl AppState {
             }
             Action::Finished(record) => {
                 self.running = None;
+                self.finished_runs = self.finished_runs.saturating_add(1);
                 if record.executor == Executor::Main
                     && record.output.end == crate::engine::RunEnd::Completed
                 {
@@ -366,6 +386,7 @@ impl AppState {
                 }
                 self.results.insert(record.executor, record);
             }
+            Action::SetScene(mode) => self.scene = Some(mode),
         }
         self
     }

@@ -336,3 +336,58 @@ fn progress_and_cancel_track_the_running_run() {
     let s = s.apply(Action::Cancelling);
     assert!(s.running.as_ref().unwrap().cancelling);
 }
+
+#[test]
+fn the_scene_mode_comes_from_links_and_the_learner_and_stays_within_a_lesson() {
+    use crate::bank_scene::Mode;
+    let lesson = "04-blocking-vs-non-blocking";
+    let s = AppState::default().apply(Action::OpenLink(link::decode(&format!(
+        "w=io&lesson={lesson}&scene=sync-polling"
+    ))));
+    assert_eq!(s.scene, Some(Mode::SyncPolling));
+    assert!(s.link_fragment().ends_with("&scene=sync-polling"));
+    let s = s.apply(Action::SetScene(Mode::AsyncCallback));
+    // A demo of the same lesson keeps the mode; another lesson starts afresh.
+    let preset = crate::lessons::by_id(lesson).unwrap().presets()[1]
+        .fragment
+        .clone();
+    let s = s.apply(Action::OpenPreset(preset));
+    assert_eq!(s.scene, Some(Mode::AsyncCallback));
+    let s = s.apply(Action::OpenLesson(Some("07-gil")));
+    assert_eq!(s.scene, None);
+}
+
+#[test]
+fn the_playground_offers_every_executor_and_no_lesson() {
+    let s = AppState::default()
+        .apply(Action::OpenLesson(Some("03-sync-vs-async")))
+        .apply(Action::SetScene(crate::bank_scene::Mode::SyncPolling));
+    assert!(s.executors.len() < Executor::ALL.len());
+    let workload = s.workload;
+    let s = s.apply(Action::OpenLesson(None));
+    assert_eq!(s.lesson, None);
+    assert_eq!(s.executors, Executor::ALL.to_vec());
+    assert_eq!(s.scene, None);
+    assert_eq!(s.workload, workload, "the playground keeps what is set up");
+    assert!(!s.link_fragment().contains("lesson="));
+}
+
+#[test]
+fn finished_runs_are_counted() {
+    let s = ready(2)
+        .apply(started(Executor::Main))
+        .apply(Action::Finished(record(
+            Executor::Main,
+            1,
+            5.0,
+            RunEnd::Completed,
+        )))
+        .apply(started(Executor::Async))
+        .apply(Action::Finished(record(
+            Executor::Async,
+            1,
+            5.0,
+            RunEnd::Cancelled,
+        )));
+    assert_eq!(s.finished_runs, 2);
+}

@@ -6,8 +6,10 @@
 //! the English *visibly* (marked `[EN]`), and `tests::every_key_has_both_languages` fails on it.
 //! Templates may hold `{0}`, `{1}`, … filled by [`Texts::fill`].
 
+pub mod bank_scene;
 pub mod controls;
 pub mod lang_compare;
+pub mod lesson_nav;
 pub mod procs;
 
 use crate::link::Lang;
@@ -83,6 +85,8 @@ fn all_tables() -> Vec<Table> {
         table::<controls::ExecutorName>("executor names"),
         table::<lang_compare::CompareText>("language comparison"),
         table::<procs::ProcsText>("procs"),
+        table::<bank_scene::SceneText>("bank scene"),
+        table::<lesson_nav::NavText>("lesson nav"),
     ]
 }
 

@@ -75,6 +75,12 @@ pub fn decode(fragment: &str) -> Decoded {
                     config.lang = lang;
                 }
             }
+            Some(Field::Scene) => {
+                let from_tag = crate::bank_scene::Mode::from_tag;
+                if let Some(mode) = tag(value, from_tag, "scene", &mut notices) {
+                    config.scene = Some(mode);
+                }
+            }
             None => match params.iter().find(|p| p.name == key) {
                 Some(param) => {
                     if let Some(n) = number(param, value, &mut notices) {

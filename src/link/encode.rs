@@ -9,7 +9,7 @@ use crate::executor::Executor;
 /// `v=1&w=primes&n=3000000&tasks=64&list=0&x=main,pool&t=4&view=timeline&lang=zh`.
 ///
 /// Every parameter of the workload is written, defaults included, so that the link opens the
-/// same run even if a later version changes a default. `t`, `fault` and `lesson` are left out
+/// same run even if a later version changes a default. `t`, `fault`, `lesson` and `scene` are left out
 /// when unset. Values are written as they are: bounds are enforced by [`super::decode`].
 pub fn encode(config: &LinkConfig) -> String {
     let mut pairs: Vec<(&str, String)> = vec![("v", migrate::CURRENT.to_string())];
@@ -39,6 +39,9 @@ pub fn encode(config: &LinkConfig) -> String {
     }
     pairs.push(("view", config.view.tag().to_owned()));
     pairs.push(("lang", config.lang.tag().to_owned()));
+    if let Some(mode) = config.scene {
+        pairs.push(("scene", mode.tag().to_owned()));
+    }
     pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", escape(value)))

@@ -7,16 +7,15 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::components::lang_compare::LangCompare;
+use super::components::{bank_scene::BankScene, playground::Playground};
 use super::components::{
     confirm::Confirm, fault_picker::FaultPicker, lang_picker::LangPicker, lesson_nav::LessonNav,
     lesson_view::LessonView, link_notices::LinkNotices, params_form::ParamsForm,
     pool_status::PoolStatus, progress::Progress, results::Results, run_controls::RunControls,
     share::Share, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
 };
+use super::progress_store::use_progress;
 use super::{address, browser, clock, pool, prefs, runner};
-
-/// The lesson that shows the WebAssembly / JavaScript / native comparison.
-const LANG_COMPARE_LESSON: &str = "16-language-matters";
 use crate::app_state::{Action, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
@@ -24,6 +23,9 @@ use crate::executor::Executor;
 use crate::i18n::{controls::Ui, Texts};
 use crate::link::{self, Lang};
 use crate::pool_state::{default_threads, pool_size, PoolState};
+
+/// The lesson that shows the WebAssembly / JavaScript / native comparison.
+const LANG_COMPARE_LESSON: &str = "16-language-matters";
 
 impl Reducible for AppState {
     type Action = Action;
@@ -201,6 +203,31 @@ pub fn app() -> Html {
     };
     let lesson = state.lesson.as_deref().and_then(crate::lessons::by_id);
     let busy = state.running.is_some();
+    // The learner's progress, kept in the browser.
+    let progress = use_progress(lesson.map(|l| l.id().to_string()), state.finished_runs);
+    let on_reset_progress = {
+        let dispatch = progress.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(crate::progress::ProgressAction::Reset))
+    };
+    let on_dismiss_progress = {
+        let dispatch = progress.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(crate::progress::ProgressAction::DismissNotice))
+    };
+    // The bank scene: lessons 03 and 04, or any page a link opened it on.
+    let scene = crate::bank_scene::shown(state.lesson.as_deref(), state.scene);
+    let on_scene_mode = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |mode| dispatch.dispatch(Action::SetScene(mode)))
+    };
+    let on_scene_ran = {
+        let dispatch = progress.dispatcher();
+        let lesson = lesson.map(|l| l.id().to_string());
+        Callback::from(move |_| {
+            if let Some(id) = &lesson {
+                dispatch.dispatch(crate::progress::ProgressAction::Ran(id.clone()));
+            }
+        })
+    };
     let on_threads = {
         let dispatch = state.dispatcher();
         Callback::from(move |n| dispatch.dispatch(Action::SetThreads(n)))
@@ -213,12 +240,20 @@ pub fn app() -> Html {
                 <p class="lead">{ Ui::Lead.get(state.lang) }</p>
             </header>
             <LangPicker lang={state.lang} on_change={on_lang} />
-            <LessonNav current={state.lesson.clone()} lang={state.lang} on_open={on_lesson} disabled={busy} />
+            <LessonNav current={state.lesson.clone()} lang={state.lang} on_open={on_lesson} disabled={busy}
+                progress={progress.progress.clone()} notice={progress.notice}
+                on_reset={on_reset_progress} on_dismiss={on_dismiss_progress} />
             if let Some(lesson) = lesson {
                 <LessonView {lesson} lang={state.lang} on_preset={on_preset} disabled={busy} />
                 if lesson.id() == LANG_COMPARE_LESSON {
                     <LangCompare lang={state.lang} disabled={busy} />
                 }
+            } else {
+                <Playground lang={state.lang} />
+            }
+            if let Some(mode) = scene {
+                <BankScene {mode} lang={state.lang} config={state.link_config()}
+                    on_mode={on_scene_mode} on_ran={on_scene_ran} disabled={busy} />
             }
             <LinkNotices notices={state.link_notices.clone()} on_dismiss={on_dismiss_notices} lang={state.lang} />
             <Share {fragment} lang={state.lang} />

@@ -100,3 +100,25 @@ pub fn memory_bytes() -> f64 {
         })
         .unwrap_or(0.0)
 }
+
+/// `benchKernels(5000000)` → `{ count, wasmMs, jsMs }`: lesson 16's primes kernel in WebAssembly
+/// and in plain JavaScript, one after the other on this thread.
+#[wasm_bindgen(js_name = benchKernels)]
+pub fn bench_kernels(n: f64) -> Result<JsValue, JsValue> {
+    let n = n.clamp(0.0, 100_000_000.0) as u64;
+    let t0 = super::clock::now_ms();
+    let wasm = crate::workload::primes::count_serial(n);
+    let t1 = super::clock::now_ms();
+    let js = super::js_kernel::count_primes(n);
+    let t2 = super::clock::now_ms();
+    if wasm != js {
+        return Err(JsValue::from_str(&format!(
+            "kernels disagree: {wasm} vs {js}"
+        )));
+    }
+    let out = Object::new();
+    set(&out, "count", wasm as f64);
+    set(&out, "wasmMs", t1 - t0);
+    set(&out, "jsMs", t2 - t1);
+    Ok(out.into())
+}

@@ -5,6 +5,7 @@
 
 pub mod address;
 pub mod app;
+pub mod bank_run;
 pub mod bench_api;
 pub mod browser;
 pub mod clock;
@@ -16,7 +17,9 @@ pub mod pool;
 pub mod prefs;
 pub mod procs;
 pub mod procs_worker;
+pub mod progress_store;
 pub mod runner;
+pub mod ticker;
 
 /// Mounts the app. Also runs in every pool worker (wasm-bindgen runs the start function when a
 /// worker instantiates the shared module) and in every process-like worker (`procs`, its own

@@ -32,12 +32,13 @@ fn writes_every_field_in_table_order() {
         fault: Fault::Panic(0),
         view: View::Charts,
         lang: Lang::En,
+        scene: Some(crate::bank_scene::Mode::SyncPolling),
     };
     let link = encode(&config);
     assert_eq!(
         link,
         "v=1&lesson=gil-2&w=pi&samples=5000&tasks=8&seed=42&x=async,pool&t=8\
-         &fault=panic:0&view=charts&lang=en"
+         &fault=panic:0&view=charts&lang=en&scene=sync-polling"
     );
     assert_eq!(
         read(&link),

@@ -166,9 +166,10 @@ fn config() -> impl Strategy<Value = LinkConfig> {
             fault(),
             select(View::ALL.to_vec()),
             select(Lang::ALL.to_vec()),
+            proptest::option::of(select(crate::bank_scene::Mode::ALL.to_vec())),
         )
             .prop_map(
-                |(w, values, lesson, mask, threads, fault, view, lang)| LinkConfig {
+                |(w, values, lesson, mask, threads, fault, view, lang, scene)| LinkConfig {
                     lesson,
                     workload: w,
                     values: w
@@ -184,6 +185,7 @@ fn config() -> impl Strategy<Value = LinkConfig> {
                     fault,
                     view,
                     lang,
+                    scene,
                 },
             )
     })

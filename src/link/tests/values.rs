@@ -112,3 +112,22 @@ fn views_languages_and_lessons() {
         ]
     );
 }
+
+#[test]
+fn the_bank_scene_mode() {
+    use crate::bank_scene::Mode;
+    assert_eq!(
+        read("scene=Sync-Polling").config.scene,
+        Some(Mode::SyncPolling)
+    );
+    assert_eq!(read("w=pi").config.scene, None);
+    let d = read("scene=sometimes");
+    assert_eq!(d.config.scene, None);
+    assert_eq!(
+        d.notices,
+        vec![Notice::BadValue {
+            field: "scene",
+            value: "sometimes".into()
+        }]
+    );
+}

@@ -1,10 +1,14 @@
-//! The lesson list in syllabus order, previous / next, and the free playground.
+//! The lesson list in syllabus order with previous / next, the learner's progress on it (a tick
+//! for each lesson opened, its demos run), and the way to the free playground.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::i18n::lesson_nav::NavText as T;
+use crate::i18n::Texts;
 use crate::lessons;
 use crate::link::Lang;
+use crate::progress::{Progress, ProgressNotice};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -14,12 +18,17 @@ pub struct Props {
     /// Opens a lesson by id, or the playground (None).
     pub on_open: Callback<Option<&'static str>>,
     pub disabled: bool,
+    pub progress: Progress,
+    pub notice: Option<ProgressNotice>,
+    pub on_reset: Callback<()>,
+    pub on_dismiss: Callback<()>,
 }
 
 #[function_component(LessonNav)]
 pub fn lesson_nav(props: &Props) -> Html {
+    let lang = props.lang;
     let all = lessons::all();
-    let title = |l: &lessons::Lesson| match props.lang {
+    let title = |l: &lessons::Lesson| match lang {
         Lang::Zh => l.source.zh.title.to_string(),
         Lang::En => l.source.en.title.to_string(),
         Lang::Both => format!("{} · {}", l.source.zh.title, l.source.en.title),
@@ -29,26 +38,61 @@ pub fn lesson_nav(props: &Props) -> Html {
         lessons::by_id(&id).map(|l| l.id())
     });
     let current = props.current.as_deref().unwrap_or("");
+    let on_playground = lessons::by_id(current).is_none();
     let (prev, next) = lessons::neighbours(current);
-    let step = |lesson: Option<lessons::Lesson>, id: &'static str, text: &'static str| {
+    let step = |lesson: Option<lessons::Lesson>, id: &'static str, text: T| {
         let target = lesson.map(|l| l.id());
         html! {
             <button id={id} class="secondary" disabled={props.disabled || target.is_none()}
-                onclick={props.on_open.reform(move |_: MouseEvent| target)}>{ text }</button>
+                onclick={props.on_open.reform(move |_: MouseEvent| target)}>{ text.get(lang) }</button>
         }
     };
+    let progress = &props.progress;
+    let option = |l: &lessons::Lesson| {
+        let (opened, demos) = (progress.opened(l.id()), progress.demos(l.id()));
+        let mut text = format!(
+            "{} {:02}. {}",
+            if opened { "✓" } else { "\u{2003}" },
+            l.number,
+            title(l)
+        );
+        if demos > 0 {
+            text.push_str(&format!(" ({})", T::Runs.fill(lang, &[&demos])));
+        }
+        html! {
+            <option value={l.id()} selected={l.id() == current}
+                data-opened={opened.to_string()} data-demos={demos.to_string()}>{ text }</option>
+        }
+    };
+    let notice = props.notice.map(|n| match n {
+        ProgressNotice::Reset => ("reset", T::CorruptReset),
+        ProgressNotice::CannotSave => ("cannot-save", T::CannotSave),
+    });
     html! {
-        <nav class="lesson-nav" aria-label="课程 · Lessons">
-            { step(prev, "lesson-prev", "← 上一课 · Previous") }
-            <select id="lesson" {onchange} disabled={props.disabled} aria-label="课程 · Lesson">
-                <option value="" selected={current.is_empty()}>{ "游乐场（自由组合）· Playground" }</option>
-                { for all.iter().map(|l| html! {
-                    <option value={l.id()} selected={l.id() == current}>
-                        { format!("{:02}. {}", l.number, title(l)) }
-                    </option>
-                }) }
+        <nav class="lesson-nav" aria-label={T::Lessons.get(lang)}>
+            { step(prev, "lesson-prev", T::Previous) }
+            <select id="lesson" {onchange} disabled={props.disabled} aria-label={T::Lesson.get(lang)}>
+                <option value="" selected={current.is_empty()}>{ T::PlaygroundOption.get(lang) }</option>
+                { for all.iter().map(option) }
             </select>
-            { step(next, "lesson-next", "下一课 · Next →") }
+            { step(next, "lesson-next", T::Next) }
+            <button id="nav-playground" class={classes!("secondary", on_playground.then_some("active"))}
+                aria-pressed={on_playground.to_string()} disabled={props.disabled}
+                onclick={props.on_open.reform(|_: MouseEvent| None)}>{ T::Playground.get(lang) }</button>
+            <div class="lesson-progress" id="lesson-progress"
+                data-opened={progress.opened_count().to_string()}
+                data-demos={progress.demos_total().to_string()}>
+                <span>{ T::Summary.fill(lang, &[&progress.opened_count(), &all.len(), &progress.demos_total()]) }</span>
+                <button id="lesson-progress-reset" class="secondary small"
+                    disabled={progress.is_empty()}
+                    onclick={props.on_reset.reform(|_: MouseEvent| ())}>{ T::Reset.get(lang) }</button>
+            </div>
+            if let Some((kind, text)) = notice {
+                <div class="notice" id="lesson-progress-notice" data-kind={kind} role="status">
+                    <p>{ text.get(lang) }</p>
+                    <button class="secondary small" onclick={props.on_dismiss.reform(|_: MouseEvent| ())}>{ T::Dismiss.get(lang) }</button>
+                </div>
+            }
         </nav>
     }
 }

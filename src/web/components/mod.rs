@@ -1,5 +1,8 @@
 //! Leaf components, one per file: props in, callbacks out; no state of their own beyond the DOM.
 
+pub mod bank_bars;
+pub mod bank_picture;
+pub mod bank_scene;
 pub mod confirm;
 pub mod fault_picker;
 pub mod fetched_html;
@@ -10,6 +13,7 @@ pub mod lesson_nav;
 pub mod lesson_view;
 pub mod link_notices;
 pub mod params_form;
+pub mod playground;
 pub mod pool_status;
 pub mod progress;
 pub mod results;
