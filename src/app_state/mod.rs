@@ -8,6 +8,8 @@ use crate::engine::fault::Fault;
 use crate::engine::frames::FrameStats;
 use crate::engine::RunOutput;
 use crate::executor::Executor;
+use crate::history::{History, HistoryAction};
+use crate::isolation::Isolation;
 use crate::link::{self, Decoded, Lang, Notice, View};
 use crate::param::{Parsed, Values};
 use crate::pool_state::PoolState;
@@ -110,6 +112,10 @@ pub struct AppState {
     pub confirm: Option<(Executor, f64)>,
     /// Measured ÷ estimated main-thread time, per workload: later estimates use this machine's speed.
     pub calibration: BTreeMap<&'static str, f64>,
+    /// Every finished run, kept in the browser (see `history`).
+    pub history: History,
+    /// How the page became cross-origin isolated, or why not (see `isolation`).
+    pub isolation: Isolation,
 }
 
 impl Default for AppState {
@@ -138,6 +144,8 @@ impl Default for AppState {
             results: BTreeMap::new(),
             confirm: None,
             calibration: BTreeMap::new(),
+            history: History::default(),
+            isolation: Isolation::default(),
         }
     }
 }
@@ -187,6 +195,8 @@ pub enum Action {
     },
     Cancelling,
     Finished(RunRecord),
+    History(HistoryAction),
+    Isolation(Isolation),
 }
 
 impl AppState {
@@ -346,7 +356,7 @@ impl AppState {
                 }
             }
             Action::Finished(record) => {
-                self.running = None;
+                let started_ms = self.running.take().map(|r| r.started_ms);
                 if record.executor == Executor::Main
                     && record.output.end == crate::engine::RunEnd::Completed
                 {
@@ -366,13 +376,17 @@ impl AppState {
                         }
                     }
                 }
-                self.results.insert(record.executor, record);
+                self.results.insert(record.executor, record.clone());
+                self.keep_in_history(&record, started_ms);
             }
+            Action::History(action) => self.history = self.history.apply(action),
+            Action::Isolation(isolation) => self.isolation = isolation,
         }
         self
     }
 }
 
+mod history;
 mod queries;
 #[cfg(test)]
 mod tests;
