@@ -31,7 +31,7 @@ pub struct Comparison {
 pub fn compare(a: &Entry, b: &Entry) -> Comparison {
     let ratio = (a.wall_ms > 0.0 && b.wall_ms > 0.0).then(|| b.wall_ms / a.wall_ms);
     let both_completed = a.outcome == Outcome::Completed && b.outcome == Outcome::Completed;
-    let same_answer = (both_completed && a.workload == b.workload).then(|| a.answer == b.answer);
+    let same_answer = (both_completed && a.workload == b.workload).then_some(a.answer == b.answer);
     let mut differences = Vec::new();
     let mut differ = |name: &str, x: String, y: String| {
         if x != y {

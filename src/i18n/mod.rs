@@ -8,6 +8,9 @@
 
 use crate::link::Lang;
 
+pub mod history;
+pub mod pool_status;
+
 /// A table of UI texts: an enum of keys with Chinese and English for each.
 pub trait Texts: Copy + 'static {
     /// Every key, for the completeness test.
@@ -71,6 +74,8 @@ fn all_tables() -> Vec<(&'static str, Vec<(Option<&'static str>, &'static str)>)
     vec![
         // One line per table of the page.
         table::<tests::Sample>("sample"),
+        table::<history::HistoryText>("history"),
+        table::<pool_status::PoolText>("pool_status"),
     ]
 }
 

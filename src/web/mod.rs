@@ -10,6 +10,7 @@ pub mod browser;
 pub mod clock;
 mod components;
 pub mod frames;
+pub mod history_store;
 pub mod pool;
 pub mod prefs;
 pub mod runner;

@@ -2,6 +2,8 @@
 
 pub mod confirm;
 pub mod fault_picker;
+pub mod history;
+pub mod history_compare;
 pub mod labels;
 pub mod lang_picker;
 pub mod lesson_nav;
