@@ -107,15 +107,19 @@ test('a run asked for while another is in progress is refused; the first finishe
 // left visibilityState 'visible' and fired no freeze event here (also headful under Xvfb).
 // So the test does to the page what hiding its tab does, from inside: visibilityState turns
 // 'hidden', a visibilitychange fires, and requestAnimationFrame callbacks are held back until
-// the tab is shown (a hidden tab paints no frames), then released.
+// the tab is shown (a hidden tab paints no frames), then released; cancelAnimationFrame still
+// cancels them, as it does in a hidden tab.
 async function hideTab(page) {
   await page.evaluate(() => {
     const raf = window.requestAnimationFrame.bind(window);
-    const held = [];
+    const cancel = window.cancelAnimationFrame.bind(window);
+    const held = new Map();
+    let next = 1e9;
     window.requestAnimationFrame = (cb) => {
-      held.push(cb);
-      return 0;
+      held.set(++next, cb);
+      return next;
     };
+    window.cancelAnimationFrame = (id) => (held.has(id) ? held.delete(id) : cancel(id));
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
@@ -123,7 +127,9 @@ async function hideTab(page) {
       delete document.visibilityState;
       delete document.hidden;
       window.requestAnimationFrame = raf;
-      for (const cb of held.splice(0)) raf(cb);
+      window.cancelAnimationFrame = cancel;
+      for (const cb of held.values()) raf(cb);
+      held.clear();
       document.dispatchEvent(new Event('visibilitychange'));
     };
   });
