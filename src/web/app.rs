@@ -7,17 +7,18 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::components::{
-    confirm::Confirm, fault_picker::FaultPicker, history::HistoryPanel, lang_picker::LangPicker, lesson_nav::LessonNav,
-    lesson_view::LessonView, link_notices::LinkNotices, params_form::ParamsForm,
-    pool_status::PoolStatus, progress::Progress, results::Results, run_controls::RunControls,
-    share::Share, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
+    confirm::Confirm, fault_picker::FaultPicker, history::HistoryPanel, lang_picker::LangPicker,
+    lesson_nav::LessonNav, lesson_view::LessonView, link_notices::LinkNotices,
+    params_form::ParamsForm, pool_status::PoolStatus, progress::Progress, results::Results,
+    run_controls::RunControls, share::Share, sweep_chart::SweepChart,
+    workload_picker::WorkloadPicker,
 };
 use super::{address, browser, history_store, pool, prefs, runner};
 use crate::app_state::{Action, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
-use crate::history::HistoryAction;
 use crate::executor::Executor;
+use crate::history::HistoryAction;
 use crate::link;
 use crate::pool_state::{default_threads, pool_size, PoolState};
 

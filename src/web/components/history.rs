@@ -90,7 +90,9 @@ pub fn history_panel(props: &Props) -> Html {
         };
         let env = [
             e.env.logical_processors.map(|n| T::Cores.fill(lang, &[&n])),
-            e.env.isolated.map(|i| if i { T::Isolated } else { T::NotIsolated }.get(lang)),
+            e.env
+                .isolated
+                .map(|i| if i { T::Isolated } else { T::NotIsolated }.get(lang)),
             (!e.env.browser.is_empty()).then(|| e.env.browser.clone()),
         ];
         html! {

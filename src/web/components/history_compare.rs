@@ -27,7 +27,9 @@ pub fn history_compare(props: &Props) -> Html {
         None => String::new(),
     };
     let answer = match c.same_answer {
-        Some(true) => html! { <p class="same-answer" data-same="true">{ T::SameAnswer.get(lang) }</p> },
+        Some(true) => {
+            html! { <p class="same-answer" data-same="true">{ T::SameAnswer.get(lang) }</p> }
+        }
         Some(false) => {
             html! { <p class="same-answer" data-same="false" role="alert">{ T::DifferentAnswer.get(lang) }</p> }
         }
