@@ -41,5 +41,7 @@ crate::texts! {
         NoDifferences => ("配置和环境都相同：差别只来自这台机器此刻的状态。", "Same configuration and environment: any difference comes from the machine at that moment."),
         Differences => ("不同之处：", "What differed:"),
         Field => ("项目", "Field"),
+        ShowAll => ("显示全部 {0} 条", "Show all {0}"),
+        ShowNewest => ("只显示最新的 {0} 条", "Show the newest {0} only"),
     }
 }

@@ -25,12 +25,15 @@ export const ISOLATION_HEADERS = {
 
 /**
  * Serves `root` on 127.0.0.1. `isolated` adds COOP/COEP. `prefix` mounts the files below a
- * sub-path (`/repo/`, as GitHub Pages serves a project). Resolves to { url, close }.
+ * sub-path (`/repo/`, as GitHub Pages serves a project). Resolves to { url, close, requests }
+ * (`requests`: every path asked for, in order).
  * Port 0 picks a free port.
  */
 export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
   const base = resolve(root);
+  const requests = [];
   const server = createServer(async (req, res) => {
+    requests.push(req.url);
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (!path.startsWith(prefix)) {
@@ -62,7 +65,7 @@ export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
   return new Promise((done) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: bound } = server.address();
-      done({ url: `http://127.0.0.1:${bound}${prefix}`, close: () => new Promise((c) => server.close(c)) });
+      done({ url: `http://127.0.0.1:${bound}${prefix}`, close: () => new Promise((c) => server.close(c)), requests });
     });
   });
 }

@@ -16,6 +16,10 @@ use crate::i18n::Texts;
 use crate::link::Lang;
 use crate::web::history_store::download;
 
+/// Rows shown until the learner asks for all: a long table costs the page memory and time on
+/// every render, and the newest runs are the ones compared.
+const SHOWN: usize = 10;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub history: History,
@@ -49,16 +53,96 @@ fn local_time(ms: f64, lang: Lang) -> String {
         .into()
 }
 
+/// What the export buttons download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Export {
+    HistoryCsv,
+    HistoryJson,
+    SpansCsv,
+    SpansJson,
+}
+
+/// What the exports are made from: the kept runs and the runs on screen.
+#[derive(Clone)]
+struct Source {
+    entries: Vec<Entry>,
+    results: BTreeMap<Executor, RunRecord>,
+    workload: &'static str,
+    config: String,
+}
+
+/// The file for `what`: its name, type and text (None: nothing to export).
+fn file(src: &Source, what: Export) -> Option<(String, &'static str, String)> {
+    let entries = &src.entries;
+    // The latest run, if its result is still on screen (changing the configuration clears it).
+    let latest = entries.last().and_then(|e| src.results.get(&e.executor));
+    let spans_name = |r: &RunRecord, ext: &str| {
+        format!(
+            "concurrency-playground-spans-{}-{}.{ext}",
+            src.workload,
+            r.executor.tag()
+        )
+    };
+    Some(match what {
+        Export::HistoryCsv => (
+            "concurrency-playground-history.csv".into(),
+            "text/csv",
+            export::history_csv(entries),
+        ),
+        Export::HistoryJson => (
+            "concurrency-playground-history.json".into(),
+            "application/json",
+            export::history_json(entries),
+        ),
+        Export::SpansCsv => {
+            let r = latest?;
+            (
+                spans_name(r, "csv"),
+                "text/csv",
+                export::spans_csv(r.executor, &r.output),
+            )
+        }
+        Export::SpansJson => {
+            let r = latest?;
+            let info = RunInfo {
+                workload: src.workload,
+                executor: r.executor,
+                threads: r.threads,
+                config: &src.config,
+            };
+            (
+                spans_name(r, "json"),
+                "application/json",
+                export::spans_json(&info, &r.output),
+            )
+        }
+    })
+}
+
 #[function_component(HistoryPanel)]
 pub fn history_panel(props: &Props) -> Html {
     let lang = props.lang;
     let confirming = use_state(|| false);
+    let show_all = use_state(|| false);
     let download_error = use_state(|| None::<String>);
-    let save = {
+    // One handler for every export button: the file is made only when asked for.
+    let on_export = {
         let download_error = download_error.clone();
-        move |name: String, mime: &'static str, text: String| {
-            download_error.set(download(&name, mime, &text).err());
-        }
+        let src = Source {
+            entries: props.history.entries.clone(),
+            results: props.results.clone(),
+            workload: props.workload,
+            config: props.config.clone(),
+        };
+        Callback::from(move |what: Export| {
+            if let Some((name, mime, text)) = file(&src, what) {
+                download_error.set(download(&name, mime, &text).err());
+            }
+        })
+    };
+    let on_confirm = {
+        let confirming = confirming.clone();
+        Callback::from(move |ask: bool| confirming.set(ask))
     };
     let h = &props.history;
     let notices = (!h.notices.is_empty()).then(|| {
@@ -115,61 +199,33 @@ pub fn history_panel(props: &Props) -> Html {
             </tr>
         }
     };
-    let exports = {
-        let entries = h.entries.clone();
-        let (csv, json) = (save.clone(), save.clone());
-        let entries2 = entries.clone();
+    let button = |id: &'static str, what: Export, label: &'static str, disabled: bool| {
         html! {
-            <p class="exports">
-                { T::ExportHistory.get(lang) }
-                <button class="secondary" id="history-export-csv" disabled={entries.is_empty()}
-                    onclick={move |_| csv("concurrency-playground-history.csv".into(), "text/csv", export::history_csv(&entries))}>{ "CSV" }</button>
-                <button class="secondary" id="history-export-json" disabled={entries2.is_empty()}
-                    onclick={move |_| json("concurrency-playground-history.json".into(), "application/json", export::history_json(&entries2))}>{ "JSON" }</button>
-            </p>
+            <button class="secondary" {id} {disabled} onclick={on_export.reform(move |_: MouseEvent| what)}>{ label }</button>
         }
     };
-    // The latest run, if its result is still on screen (changing the configuration clears it).
+    let empty = h.entries.is_empty();
     let latest = h
         .entries
         .last()
         .and_then(|e| props.results.get(&e.executor))
-        .map(|record| {
-            let name = format!("concurrency-playground-spans-{}-{}", props.workload, record.executor.tag());
-            let (csv, json) = (save.clone(), save.clone());
-            let (r1, r2) = (record.clone(), record.clone());
-            let (name1, name2) = (name.clone(), name);
-            let (workload, config) = (props.workload, props.config.clone());
-            html! {
-                <p class="exports">
-                    { T::ExportSpans.fill(lang, &[&labels::executor(record.executor.tag())]) }
-                    <button class="secondary" id="spans-export-csv"
-                        onclick={move |_| csv(format!("{name1}.csv"), "text/csv", export::spans_csv(r1.executor, &r1.output))}>{ "CSV" }</button>
-                    <button class="secondary" id="spans-export-json"
-                        onclick={move |_| {
-                            let info = RunInfo { workload, executor: r2.executor, threads: r2.threads, config: &config };
-                            json(format!("{name2}.json"), "application/json", export::spans_json(&info, &r2.output))
-                        }}>{ "JSON" }</button>
-                </p>
-            }
-        });
+        .map(|r| labels::executor(r.executor.tag()));
     let clear = if *confirming {
-        let (yes, no) = (confirming.clone(), confirming.clone());
-        let on_action = props.on_action.clone();
+        let clear = props.on_action.reform(|_: MouseEvent| HistoryAction::Clear);
+        let done = on_confirm.reform(|_: MouseEvent| false);
         html! {
             <p class="clear">
-                <button class="danger" id="history-clear-confirm" onclick={move |_| { yes.set(false); on_action.emit(HistoryAction::Clear) }}>
+                <button class="danger" id="history-clear-confirm" onclick={Callback::from(move |e: MouseEvent| { done.emit(e.clone()); clear.emit(e) })}>
                     { T::ClearConfirm.fill(lang, &[&h.entries.len()]) }
                 </button>
-                <button class="secondary" id="history-clear-cancel" onclick={move |_| no.set(false)}>{ T::ClearCancel.get(lang) }</button>
+                <button class="secondary" id="history-clear-cancel" onclick={on_confirm.reform(|_: MouseEvent| false)}>{ T::ClearCancel.get(lang) }</button>
             </p>
         }
     } else {
-        let ask = confirming.clone();
         html! {
             <p class="clear">
-                <button class="secondary" id="history-clear" disabled={h.entries.is_empty() || props.busy}
-                    onclick={move |_| ask.set(true)}>{ T::Clear.get(lang) }</button>
+                <button class="secondary" id="history-clear" disabled={empty || props.busy}
+                    onclick={on_confirm.reform(|_: MouseEvent| true)}>{ T::Clear.get(lang) }</button>
             </p>
         }
     };
@@ -197,17 +253,35 @@ pub fn history_panel(props: &Props) -> Html {
                             <th>{ T::Environment.get(lang) }</th>
                             <th></th>
                         </tr></thead>
-                        <tbody>{ for h.entries.iter().rev().map(row) }</tbody>
+                        <tbody>{ for h.entries.iter().rev().take(if *show_all { usize::MAX } else { SHOWN }).map(row) }</tbody>
                     </table>
                 </div>
+                if h.entries.len() > SHOWN {
+                    <p><button class="secondary" id="history-show-all" onclick={{
+                        let show_all = show_all.clone();
+                        move |_: MouseEvent| show_all.set(!*show_all)
+                    }}>
+                        { if *show_all { T::ShowNewest.fill(lang, &[&SHOWN]) } else { T::ShowAll.fill(lang, &[&h.entries.len()]) } }
+                    </button></p>
+                }
                 if let Some((a, b)) = h.pair() {
                     <HistoryCompare a={a.clone()} b={b.clone()} {lang} />
                 } else {
                     <p class="help" id="history-pick-two">{ T::PickTwo.get(lang) }</p>
                 }
             }
-            { exports }
-            { for latest }
+            <p class="exports">
+                { T::ExportHistory.get(lang) }
+                { button("history-export-csv", Export::HistoryCsv, "CSV", empty) }
+                { button("history-export-json", Export::HistoryJson, "JSON", empty) }
+            </p>
+            if let Some(executor) = latest {
+                <p class="exports">
+                    { T::ExportSpans.fill(lang, &[&executor]) }
+                    { button("spans-export-csv", Export::SpansCsv, "CSV", false) }
+                    { button("spans-export-json", Export::SpansJson, "JSON", false) }
+                </p>
+            }
             { clear }
         </section>
     }
