@@ -74,8 +74,10 @@ setup_cargo_tools() {
 }
 
 setup_npm() {
-  # package-lock.json pins binaryen (wasm-opt) and playwright-core.
+  # package-lock.json pins binaryen (wasm-opt), playwright-core and coi-serviceworker (copied
+  # into dist/ by Trunk).
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+    || [ ! -f node_modules/coi-serviceworker/coi-serviceworker.js ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages"
     npm ci --no-audit --no-fund

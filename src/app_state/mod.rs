@@ -8,6 +8,8 @@ use crate::engine::fault::Fault;
 use crate::engine::frames::FrameStats;
 use crate::engine::RunOutput;
 use crate::executor::Executor;
+use crate::history::{History, HistoryAction};
+use crate::isolation::Isolation;
 use crate::link::{self, Decoded, Lang, Notice, View};
 use crate::param::{Parsed, Values};
 use crate::pool_state::PoolState;
@@ -115,6 +117,10 @@ pub struct AppState {
     pub scene: Option<crate::bank_scene::Mode>,
     /// Runs finished since the page opened (the progress record counts demos by it).
     pub finished_runs: u32,
+    /// Every finished run, kept in the browser (see `history`).
+    pub history: History,
+    /// How the page became cross-origin isolated, or why not (see `isolation`).
+    pub isolation: Isolation,
 }
 
 impl Default for AppState {
@@ -145,6 +151,8 @@ impl Default for AppState {
             calibration: BTreeMap::new(),
             scene: None,
             finished_runs: 0,
+            history: History::default(),
+            isolation: Isolation::default(),
         }
     }
 }
@@ -196,6 +204,8 @@ pub enum Action {
     Finished(RunRecord),
     /// The bank scene's mode was chosen.
     SetScene(crate::bank_scene::Mode),
+    History(HistoryAction),
+    Isolation(Isolation),
 }
 
 impl AppState {
@@ -363,7 +373,7 @@ impl AppState {
                 }
             }
             Action::Finished(record) => {
-                self.running = None;
+                let started_ms = self.running.take().map(|r| r.started_ms);
                 self.finished_runs = self.finished_runs.saturating_add(1);
                 if record.executor == Executor::Main
                     && record.output.end == crate::engine::RunEnd::Completed
@@ -384,14 +394,18 @@ impl AppState {
                         }
                     }
                 }
-                self.results.insert(record.executor, record);
+                self.results.insert(record.executor, record.clone());
+                self.keep_in_history(&record, started_ms);
             }
             Action::SetScene(mode) => self.scene = Some(mode),
+            Action::History(action) => self.history = self.history.apply(action),
+            Action::Isolation(isolation) => self.isolation = isolation,
         }
         self
     }
 }
 
+mod history;
 mod queries;
 #[cfg(test)]
 mod tests;

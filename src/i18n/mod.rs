@@ -14,6 +14,9 @@ pub mod procs;
 
 use crate::link::Lang;
 
+pub mod history;
+pub mod pool_status;
+
 /// A table of UI texts: an enum of keys with Chinese and English for each.
 pub trait Texts: Copy + 'static {
     /// Every key, for the completeness test.
@@ -87,6 +90,8 @@ fn all_tables() -> Vec<Table> {
         table::<procs::ProcsText>("procs"),
         table::<bank_scene::SceneText>("bank scene"),
         table::<lesson_nav::NavText>("lesson nav"),
+        table::<history::HistoryText>("history"),
+        table::<pool_status::PoolText>("pool status"),
     ]
 }
 

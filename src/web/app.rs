@@ -9,17 +9,19 @@ use yew::prelude::*;
 use super::components::lang_compare::LangCompare;
 use super::components::{bank_scene::BankScene, playground::Playground};
 use super::components::{
-    confirm::Confirm, fault_picker::FaultPicker, lang_picker::LangPicker, lesson_nav::LessonNav,
-    lesson_view::LessonView, link_notices::LinkNotices, params_form::ParamsForm,
-    pool_status::PoolStatus, progress::Progress, results::Results, run_controls::RunControls,
-    share::Share, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
+    confirm::Confirm, fault_picker::FaultPicker, history::HistoryPanel, lang_picker::LangPicker,
+    lesson_nav::LessonNav, lesson_view::LessonView, link_notices::LinkNotices,
+    params_form::ParamsForm, pool_status::PoolStatus, progress::Progress, results::Results,
+    run_controls::RunControls, share::Share, sweep_chart::SweepChart,
+    workload_picker::WorkloadPicker,
 };
 use super::progress_store::use_progress;
-use super::{address, browser, clock, pool, prefs, runner};
+use super::{address, browser, clock, history_store, pool, prefs, runner};
 use crate::app_state::{Action, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
 use crate::executor::Executor;
+use crate::history::HistoryAction;
 use crate::i18n::{controls::Ui, Texts};
 use crate::link::{self, Lang};
 use crate::pool_state::{default_threads, pool_size, PoolState};
@@ -66,13 +68,20 @@ pub fn app() -> Html {
     let state = use_reducer(|| {
         let fragment = address::fragment();
         let state = AppState::default();
-        if fragment.is_empty() {
+        let state = if fragment.is_empty() {
             // No link: the language chosen last time, else the browser's.
             let lang = prefs::stored_lang().unwrap_or_else(prefs::browser_lang);
             state.apply(Action::SetLang(lang))
         } else {
             state.apply(Action::OpenLink(link::decode(&fragment)))
-        }
+        };
+        // The kept runs (or why storage cannot be read), and how isolation went so far.
+        state
+            .apply(Action::History(HistoryAction::Opened {
+                stored: history_store::load(),
+                browser: crate::history::browser_name(&browser::user_agent()),
+            }))
+            .apply(Action::Isolation(browser::isolation()))
     });
     // The run in progress, for Cancel. Not part of the state: it is a handle, not data to show.
     let current = use_mut_ref(|| None::<Arc<Recorder>>);
@@ -85,7 +94,20 @@ pub fn app() -> Html {
             address::on_hash_change(move |fragment| {
                 on_link.dispatch(Action::OpenLink(link::decode(&fragment)));
             });
+            let on_isolation = dispatch.clone();
+            browser::on_isolation_change(move || {
+                on_isolation.dispatch(Action::Isolation(browser::isolation()))
+            });
             spawn_local(boot(dispatch));
+        });
+    }
+    // Every change of the history is saved; a failure becomes a notice, never an error.
+    {
+        let dispatch = state.dispatcher();
+        let entries = state.history.entries.clone();
+        use_effect_with(state.history.revision, move |_| {
+            let saved = history_store::save(&entries);
+            dispatch.dispatch(Action::History(HistoryAction::Saved(saved)));
         });
     }
     // The address bar always holds the link to what is on screen.
@@ -201,6 +223,15 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |fragment| dispatch.dispatch(Action::OpenPreset(fragment)))
     };
+    let on_history = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |action| dispatch.dispatch(Action::History(action)))
+    };
+    // Reopening a kept run is opening its link, in the learner's current language.
+    let on_reopen = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |fragment| dispatch.dispatch(Action::OpenPreset(fragment)))
+    };
     let lesson = state.lesson.as_deref().and_then(crate::lessons::by_id);
     let busy = state.running.is_some();
     // The learner's progress, kept in the browser.
@@ -256,13 +287,15 @@ pub fn app() -> Html {
                     on_mode={on_scene_mode} on_ran={on_scene_ran} disabled={busy} />
             }
             <LinkNotices notices={state.link_notices.clone()} on_dismiss={on_dismiss_notices} lang={state.lang} />
-            <Share {fragment} lang={state.lang} />
+            <Share fragment={fragment.clone()} lang={state.lang} />
             <PoolStatus
                 isolated={state.isolated}
                 logical_processors={state.logical_processors}
                 pool={state.pool.clone()}
                 default_threads={state.threads}
                 lost_workers={state.lost_workers}
+                isolation={state.isolation.clone()}
+                lang={state.lang}
             />
             <section class="workload">
                 <WorkloadPicker current={state.workload.id} on_select={on_select} disabled={state.running.is_some()} lang={state.lang} />
@@ -307,6 +340,16 @@ pub fn app() -> Html {
                     agree={state.answers_agree()}
                 />
             </section>
+            <HistoryPanel
+                history={state.history.clone()}
+                results={state.results.clone()}
+                workload={state.workload.id}
+                config={fragment.clone()}
+                lang={state.lang}
+                on_action={on_history}
+                on_reopen={on_reopen}
+                busy={busy}
+            />
         </main>
     }
 }

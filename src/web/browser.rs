@@ -33,3 +33,35 @@ pub fn error_text(value: &JsValue) -> String {
         value.as_string().unwrap_or_else(|| format!("{value:?}"))
     }
 }
+
+/// `navigator.userAgent` (empty if the browser does not say).
+pub fn user_agent() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default()
+}
+
+/// What `www/isolation.js` recorded on `<html data-isolation="…" data-isolation-detail="…">`.
+pub fn isolation() -> crate::isolation::Isolation {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    let attr = |name: &str| {
+        root.as_ref()
+            .and_then(|r| r.get_attribute(name))
+            .unwrap_or_default()
+    };
+    crate::isolation::Isolation::from_tag(&attr("data-isolation"), &attr("data-isolation-detail"))
+}
+
+/// Calls `on_change` whenever `www/isolation.js` records a new state (its `isolationchange`
+/// event). The listener lives as long as the page.
+pub fn on_isolation_change(on_change: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
+    let _ = window
+        .add_event_listener_with_callback("isolationchange", listener.as_ref().unchecked_ref());
+    listener.forget();
+}

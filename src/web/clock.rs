@@ -47,16 +47,30 @@ fn window() -> web_sys::Window {
 /// Resolves after the next frame has been painted: a `setTimeout(0)` queued from inside a
 /// `requestAnimationFrame` callback runs after that frame's paint. Used before a deliberate
 /// main-thread freeze so that the "running" state is on screen while the page is frozen.
+///
+/// A hidden tab paints no frames (its `requestAnimationFrame` callbacks wait until it is shown),
+/// so a timer resolves it too after [`NO_PAINT_AFTER_MS`]: a run that ends in a background tab
+/// still reports at once, and is kept, instead of waiting for the learner to come back.
 pub async fn after_next_paint() {
     let promise = Promise::new(&mut |resolve, _reject| {
+        let painted = resolve.clone();
         let on_frame = Closure::once_into_js(move || {
             let _ = window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+                .set_timeout_with_callback_and_timeout_and_arguments_0(painted.unchecked_ref(), 0);
         });
         let _ = window().request_animation_frame(on_frame.unchecked_ref());
+        // Resolving twice is harmless: the first call wins.
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            resolve.unchecked_ref(),
+            NO_PAINT_AFTER_MS,
+        );
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// How long [`after_next_paint`] waits for a frame before going on without one. A visible
+/// page paints every ~16 ms, even while a pool run keeps the CPU busy.
+const NO_PAINT_AFTER_MS: i32 = 250;
 
 /// Resolves after `ms` milliseconds (a `setTimeout`): an awaited wait, the page stays live.
 pub async fn sleep_ms(ms: f64) {

@@ -12,6 +12,7 @@ pub mod clock;
 mod components;
 pub mod fetch;
 pub mod frames;
+pub mod history_store;
 pub mod js_kernel;
 pub mod pool;
 pub mod prefs;

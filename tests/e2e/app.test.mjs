@@ -64,21 +64,27 @@ test('isolated: pool and cooperative runs keep the page painting, a synchronous 
 });
 
 test('not isolated: the page explains why the pool is unavailable; main-thread executors still run', async () => {
-  await withApp(browser, { isolated: false }, async (page, errors) => {
-    assert.equal(await page.locator('#pool-status').getAttribute('data-state'), 'not-isolated');
-    assert.equal(await page.evaluate(() => crossOriginIsolated), false);
-    const notice = await page.locator('#isolation-notice').innerText();
-    assert.match(notice, /Cross-Origin-Opener-Policy: same-origin/);
-    assert.match(notice, /Cross-Origin-Embedder-Policy: require-corp/);
-    assert.match(notice, /SharedArrayBuffer/);
-    assert.match(notice, /跨源隔离/);
-    assert.equal(await page.locator('#run-pool').isDisabled(), true);
+  // Without headers the service worker would isolate the page (tests/e2e/hosting.test.mjs):
+  // blocked here, the page stays as the server sent it.
+  const blocked = await launch({ serviceWorkers: 'block' });
+  try {
+    await withApp(blocked, { isolated: false }, async (page, errors) => {
+      assert.equal(await page.locator('#pool-status').getAttribute('data-state'), 'not-isolated');
+      assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+      const notice = await page.locator('#isolation-notice').innerText();
+      assert.match(notice, /Cross-Origin-Opener-Policy: same-origin/);
+      assert.match(notice, /Cross-Origin-Embedder-Policy: require-corp/);
+      assert.match(notice, /SharedArrayBuffer/);
+      assert.equal(await page.locator('#run-pool').isDisabled(), true);
 
-    await setParams(page, { n: 100_000 });
-    assert.equal((await runOn(page, 'main')).answer, 9_592, 'π(100,000)');
-    assert.equal((await runOn(page, 'async')).answer, 9_592);
-    assert.deepEqual(errors, []);
-  });
+      await setParams(page, { n: 100_000 });
+      assert.equal((await runOn(page, 'main')).answer, 9_592, 'π(100,000)');
+      assert.equal((await runOn(page, 'async')).answer, 9_592);
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await blocked.close();
+  }
 });
 
 test('bad parameters are explained and replaced by safe values', async () => {

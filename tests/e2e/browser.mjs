@@ -1,7 +1,7 @@
 // Launches Debian's Chromium headless with the flags this closed network needs, and collects
 // console errors so tests can fail on them.
 import { chromium } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,14 +25,25 @@ const KNOWN_NOISE = [
   'using deprecated parameters for the initialization function; pass a single object instead',
 ];
 
-/** Starts Chromium; `locale` sets the browser's language (navigator.language). */
-export async function launch({ locale = 'en-US' } = {}) {
+/**
+ * Starts Chromium; `locale` sets the browser's language (navigator.language).
+ * `serviceWorkers: 'block'` keeps pages from registering service workers; `blockSiteData`
+ * starts the profile with site data (cookies, localStorage, service workers) disabled, as a
+ * learner or a policy can set it.
+ */
+export async function launch({ locale = 'en-US', serviceWorkers = 'allow', blockSiteData = false } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'cp-chromium-'));
+  if (blockSiteData) {
+    await mkdir(join(userDataDir, 'Default'), { recursive: true });
+    const prefs = { profile: { default_content_setting_values: { cookies: 2 } } };
+    await writeFile(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(prefs));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: EXECUTABLE,
     headless: true,
     locale,
     args: ARGS,
+    serviceWorkers,
   });
   return {
     context,

@@ -24,14 +24,23 @@ export const ISOLATION_HEADERS = {
 };
 
 /**
- * Serves `root` on 127.0.0.1. `isolated` adds COOP/COEP. Resolves to { url, close }.
+ * Serves `root` on 127.0.0.1. `isolated` adds COOP/COEP. `prefix` mounts the files below a
+ * sub-path (`/repo/`, as GitHub Pages serves a project). Resolves to { url, close, requests }
+ * (`requests`: every path asked for, in order).
  * Port 0 picks a free port.
  */
-export function serve({ root, isolated = true, port = 0 }) {
+export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
   const base = resolve(root);
+  const requests = [];
   const server = createServer(async (req, res) => {
+    requests.push(req.url);
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!path.startsWith(prefix)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      path = `/${path.slice(prefix.length)}`;
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) {
         res.writeHead(403).end();
@@ -56,7 +65,7 @@ export function serve({ root, isolated = true, port = 0 }) {
   return new Promise((done) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: bound } = server.address();
-      done({ url: `http://127.0.0.1:${bound}/`, close: () => new Promise((c) => server.close(c)) });
+      done({ url: `http://127.0.0.1:${bound}${prefix}`, close: () => new Promise((c) => server.close(c)), requests });
     });
   });
 }

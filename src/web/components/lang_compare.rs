@@ -124,7 +124,10 @@ fn bar(c: &Comparison, row: Row, ms: f64, threads: u32, lang: Lang) -> Html {
         <tr data-row={tag} data-ms={format!("{ms:.3}")}>
             <th scope="row">{ name }</th>
             <td class="bar-cell">
-                <span class={classes!("bar", tag)} style={format!("width: {width:.1}%")}></span>
+                // An SVG rect, not a styled span: the page's CSP allows no inline styles.
+                <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                    <rect class={classes!("bar", tag)} width={format!("{width:.1}")} height="10" />
+                </svg>
             </td>
             <td class="num">{ format!("{ms:.1} ms") }</td>
             <td class="help">{ relative }</td>

@@ -6,6 +6,8 @@ pub mod bank_scene;
 pub mod confirm;
 pub mod fault_picker;
 pub mod fetched_html;
+pub mod history;
+pub mod history_compare;
 pub mod labels;
 pub mod lang_compare;
 pub mod lang_picker;
