@@ -7,7 +7,9 @@
 //!   `wasm_bindgen`. It is compiled for `wasm32` only, which the native build proves.
 
 pub mod app_state;
+pub mod asyncio;
 pub mod chart;
+pub mod chunk_sweep;
 pub mod engine;
 pub mod executor;
 pub mod i18n;
@@ -15,6 +17,7 @@ pub mod lessons;
 pub mod link;
 pub mod param;
 pub mod pool_state;
+pub mod pyapi;
 pub mod sweep;
 pub mod timeline;
 pub mod workload;
