@@ -80,7 +80,11 @@ impl ChunkSweep {
 
     /// Each point's speedup over chunk size 1 (once that is measured).
     pub fn speedups(&self) -> Vec<(u64, f64)> {
-        let Some(one) = self.points.first().filter(|p| p.chunk == 1 && p.wall_ms > 0.0) else {
+        let Some(one) = self
+            .points
+            .first()
+            .filter(|p| p.chunk == 1 && p.wall_ms > 0.0)
+        else {
             return Vec::new();
         };
         self.points
@@ -103,7 +107,10 @@ mod tests {
         );
         assert_eq!(ChunkSweep::new(Executor::Pool, 1).sizes, vec![1]);
         assert_eq!(ChunkSweep::new(Executor::Pool, 0).sizes, vec![1]);
-        assert_eq!(ChunkSweep::new(Executor::Pool, u64::MAX).sizes.len(), MAX_SIZES);
+        assert_eq!(
+            ChunkSweep::new(Executor::Pool, u64::MAX).sizes.len(),
+            MAX_SIZES
+        );
     }
 
     #[test]
@@ -113,7 +120,14 @@ mod tests {
         s.record(true, 100.0);
         s.record(true, 20.0);
         assert_eq!(s.next_size(), Some(100));
-        assert_eq!(s.points[1], ChunkPoint { chunk: 10, tasks: 100, wall_ms: 20.0 });
+        assert_eq!(
+            s.points[1],
+            ChunkPoint {
+                chunk: 10,
+                tasks: 100,
+                wall_ms: 20.0
+            }
+        );
         assert_eq!(s.best().unwrap().chunk, 10);
         assert_eq!(s.speedups(), vec![(1, 1.0), (10, 5.0)]);
         s.record(false, 5.0);

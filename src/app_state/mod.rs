@@ -110,6 +110,10 @@ pub struct AppState {
     pub confirm: Option<(Executor, f64)>,
     /// Measured ÷ estimated main-thread time, per workload: later estimates use this machine's speed.
     pub calibration: BTreeMap<&'static str, f64>,
+    /// The Python API call shown over the runs (see `pyapi`).
+    pub api: crate::pyapi::ApiCall,
+    /// The chunk-size sweep in progress or last done.
+    pub chunk_sweep: Option<crate::chunk_sweep::ChunkSweep>,
 }
 
 impl Default for AppState {
@@ -138,6 +142,8 @@ impl Default for AppState {
             results: BTreeMap::new(),
             confirm: None,
             calibration: BTreeMap::new(),
+            api: crate::pyapi::ApiCall::None,
+            chunk_sweep: None,
         }
     }
 }
@@ -187,6 +193,8 @@ pub enum Action {
     },
     Cancelling,
     Finished(RunRecord),
+    /// The Python API panel (see `api.rs`).
+    Api(ApiAction),
 }
 
 impl AppState {
@@ -253,6 +261,7 @@ impl AppState {
                 self.fault = config.fault;
                 self.view = config.view;
                 self.lang = config.lang;
+                self.api = config.api;
                 self.lesson = config.lesson;
                 self.confirm = None;
                 self.link_notices = notices;
@@ -366,13 +375,17 @@ impl AppState {
                         }
                     }
                 }
+                self.chunk_sweep_finished(&record);
                 self.results.insert(record.executor, record);
             }
+            Action::Api(action) => self.apply_api(action),
         }
         self
     }
 }
 
+mod api;
 mod queries;
+pub use api::ApiAction;
 #[cfg(test)]
 mod tests;

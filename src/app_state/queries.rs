@@ -18,6 +18,7 @@ impl AppState {
             fault: self.fault,
             view: self.view,
             lang: self.lang,
+            api: self.api,
         }
     }
 

@@ -130,8 +130,14 @@ mod tests {
         assert!(busy_end - busy_start >= 1_000.0);
         assert_eq!(v.others.len(), 4);
         for w in &v.others {
-            assert!(w.io.0 <= busy_start, "{w:?} began awaiting before the blocker ran");
-            assert!(w.io.1 >= busy_end, "{w:?} woken only after the blocker let go");
+            assert!(
+                w.io.0 <= busy_start,
+                "{w:?} began awaiting before the blocker ran"
+            );
+            assert!(
+                w.io.1 >= busy_end,
+                "{w:?} woken only after the blocker let go"
+            );
             assert!(w.late_ms.unwrap() >= 800.0, "{w:?}");
         }
         assert!(rec.spans.iter().all(|s| s.lane == Lane::Main));

@@ -39,6 +39,9 @@ pub fn encode(config: &LinkConfig) -> String {
     }
     pairs.push(("view", config.view.tag().to_owned()));
     pairs.push(("lang", config.lang.tag().to_owned()));
+    if config.api != crate::pyapi::ApiCall::None {
+        pairs.push(("api", config.api.encode()));
+    }
     pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", escape(value)))

@@ -27,6 +27,8 @@ pub enum Field {
     View,
     /// The page's language.
     Lang,
+    /// The Python API call shown over the runs.
+    Api,
 }
 
 /// One row of the table: a key and what it maps to.
@@ -40,7 +42,7 @@ pub struct FieldDef {
 
 /// Every key a link may carry, besides the selected workload's parameters, which appear under
 /// their own [`Param::name`] (`n=3000000&tasks=64`), each a number clamped to its bounds.
-pub const FIELDS: [FieldDef; 8] = [
+pub const FIELDS: [FieldDef; 9] = [
     FieldDef {
         key: "v",
         field: Field::Version,
@@ -80,6 +82,11 @@ pub const FIELDS: [FieldDef; 8] = [
         key: "lang",
         field: Field::Lang,
         form: "zh, en or both",
+    },
+    FieldDef {
+        key: "api",
+        field: Field::Api,
+        form: "map, wait:<all|first|error>:<timeout ms>:<cancel 0|1>, event:<ms>, join:<ms>, daemon:<ms>, block:<ms>; missing means none",
     },
 ];
 

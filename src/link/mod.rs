@@ -48,6 +48,8 @@ pub struct LinkConfig {
     pub fault: Fault,
     pub view: View,
     pub lang: Lang,
+    /// The Python API call the demo shows over its runs (`api=`).
+    pub api: crate::pyapi::ApiCall,
 }
 
 impl Default for LinkConfig {
@@ -61,6 +63,7 @@ impl Default for LinkConfig {
             fault: Fault::None,
             view: View::default(),
             lang: Lang::default(),
+            api: crate::pyapi::ApiCall::None,
         }
     }
 }
@@ -82,6 +85,7 @@ impl PartialEq for LinkConfig {
             && self.fault == other.fault
             && self.view == other.view
             && self.lang == other.lang
+            && self.api == other.api
     }
 }
 

@@ -43,7 +43,14 @@ mod tests {
 
     #[test]
     fn chunks_cover_the_items_once_and_match_the_squares_tasks() {
-        for (n, size) in [(1, 1), (10, 3), (10, 10), (10, 11), (200_000, 10_000), (7, 0)] {
+        for (n, size) in [
+            (1, 1),
+            (10, 3),
+            (10, 10),
+            (10, 11),
+            (200_000, 10_000),
+            (7, 0),
+        ] {
             let c = chunks(n, size);
             assert_eq!(c.first().unwrap().0, 0);
             assert_eq!(c.last().unwrap().1, n);
@@ -51,7 +58,11 @@ mod tests {
             let values = Values::default()
                 .with(&squares::N, n)
                 .with(&squares::CHUNK, size);
-            assert_eq!((squares::DEF.plan)(&values).tasks.len(), c.len(), "{n}/{size}");
+            assert_eq!(
+                (squares::DEF.plan)(&values).tasks.len(),
+                c.len(),
+                "{n}/{size}"
+            );
         }
     }
 

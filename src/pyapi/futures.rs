@@ -136,7 +136,10 @@ impl Record {
             }
             None => (
                 at,
-                Ok(delivered.iter().filter_map(|c| c.result.clone().ok()).collect()),
+                Ok(delivered
+                    .iter()
+                    .filter_map(|c| c.result.clone().ok())
+                    .collect()),
             ),
         }
     }
@@ -162,7 +165,11 @@ pub(crate) mod tests {
         let mut order: Vec<u32> = (0..ends.len() as u32)
             .filter(|&t| ends[t as usize].is_some())
             .collect();
-        order.sort_by(|&a, &b| ends[a as usize].unwrap().total_cmp(&ends[b as usize].unwrap()));
+        order.sort_by(|&a, &b| {
+            ends[a as usize]
+                .unwrap()
+                .total_cmp(&ends[b as usize].unwrap())
+        });
         RunOutput {
             answer: Answer::default(),
             end: RunEnd::Completed,
@@ -196,7 +203,11 @@ pub(crate) mod tests {
     #[test]
     fn completions_carry_times_from_the_run_start_and_lanes() {
         let rec = Record::from_output(&run(&[Some(400.0), Some(150.0), Some(300.0)], &[]));
-        let order: Vec<(u32, f64)> = rec.as_completed().iter().map(|c| (c.task, c.at_ms)).collect();
+        let order: Vec<(u32, f64)> = rec
+            .as_completed()
+            .iter()
+            .map(|c| (c.task, c.at_ms))
+            .collect();
         assert_eq!(order, vec![(1, 50.0), (2, 200.0), (0, 300.0)]);
         assert_eq!(rec.completions[0].lane, Some(Lane::Worker(1)));
         assert_eq!(rec.t0_ms, 100.0);

@@ -120,8 +120,8 @@ impl Task for Trigger {
         if failed || matches!(step, Step::Done(_)) {
             let t = &self.tally;
             let finished = t.finished.fetch_add(1, Ordering::SeqCst) + 1;
-            let failures = t.failed.fetch_add(usize::from(failed), Ordering::SeqCst)
-                + usize::from(failed);
+            let failures =
+                t.failed.fetch_add(usize::from(failed), Ordering::SeqCst) + usize::from(failed);
             if t.when.met(finished, failures, t.tasks) {
                 self.recorder.cancel();
             }
@@ -220,7 +220,9 @@ pub(crate) mod tests {
         });
         let out = drive(sleepers(&WAITS, &[]), api, &FakeClock::default());
         assert_eq!(out.end, RunEnd::Completed);
-        let ApiCall::Wait(spec) = api else { unreachable!() };
+        let ApiCall::Wait(spec) = api else {
+            unreachable!()
+        };
         let r = wait(&Record::from_output(&out), spec);
         assert_eq!(r.done, vec![1]);
         assert!(r
@@ -239,7 +241,10 @@ pub(crate) mod tests {
         assert_eq!(out.end, RunEnd::Cancelled);
         assert_eq!(out.completion_order, vec![1]);
         assert_eq!(
-            out.outcomes.iter().filter(|o| **o == TaskOutcome::Cancelled).count(),
+            out.outcomes
+                .iter()
+                .filter(|o| **o == TaskOutcome::Cancelled)
+                .count(),
             3
         );
     }
@@ -261,9 +266,17 @@ pub(crate) mod tests {
     #[test]
     fn a_timeout_with_cancel_stops_waiting_tasks_at_the_deadline() {
         let clock = FakeClock::default();
-        let out = drive(sleepers(&WAITS, &[]), cancel(ReturnWhen::All, Some(250)), &clock);
+        let out = drive(
+            sleepers(&WAITS, &[]),
+            cancel(ReturnWhen::All, Some(250)),
+            &clock,
+        );
         assert_eq!(out.completion_order, vec![1, 2]);
-        assert_eq!(clock.now_ms(), 250.0, "stopped at the deadline, not at 400 ms");
+        assert_eq!(
+            clock.now_ms(),
+            250.0,
+            "stopped at the deadline, not at 400 ms"
+        );
     }
 
     #[test]

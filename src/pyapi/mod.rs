@@ -162,8 +162,8 @@ impl ApiCall {
                 busy_ms: ms(0, 1, MAX_BUSY_MS, busy_ms),
             },
         };
-        let extra = !matches!(call, ApiCall::Wait(_) | ApiCall::None | ApiCall::Map)
-            && rest.len() > 1;
+        let extra =
+            !matches!(call, ApiCall::Wait(_) | ApiCall::None | ApiCall::Map) && rest.len() > 1;
         if exact.get() && !extra {
             Ok(decoded)
         } else {
@@ -199,7 +199,12 @@ mod tests {
             ApiCall::Block { busy_ms: 1 },
         ];
         for call in calls {
-            assert_eq!(ApiCall::decode(&call.encode()), Ok(call), "{}", call.encode());
+            assert_eq!(
+                ApiCall::decode(&call.encode()),
+                Ok(call),
+                "{}",
+                call.encode()
+            );
         }
         for tag in TAGS {
             let call = ApiCall::from_tag(tag).unwrap();
@@ -216,7 +221,10 @@ mod tests {
                 busy_ms: MAX_BUSY_MS
             })
         );
-        assert_eq!(ApiCall::decode("block:0"), Err(ApiCall::Block { busy_ms: 1 }));
+        assert_eq!(
+            ApiCall::decode("block:0"),
+            Err(ApiCall::Block { busy_ms: 1 })
+        );
         assert_eq!(
             ApiCall::decode("event:soon"),
             Err(ApiCall::Event { set_ms: 500 })
@@ -231,10 +239,51 @@ mod tests {
         );
         assert_eq!(ApiCall::decode("teleport"), Err(ApiCall::None));
         assert_eq!(ApiCall::decode("map:1"), Err(ApiCall::Map));
-        assert_eq!(ApiCall::decode("join:1:2"), Err(ApiCall::Exit { daemon: false, main_ms: 1 }));
-        assert_eq!(ApiCall::decode(" WAIT:FIRST "), Ok(ApiCall::Wait(WaitSpec {
-            when: ReturnWhen::FirstCompleted,
-            ..WaitSpec::default()
-        })));
+        assert_eq!(
+            ApiCall::decode("join:1:2"),
+            Err(ApiCall::Exit {
+                daemon: false,
+                main_ms: 1
+            })
+        );
+        assert_eq!(
+            ApiCall::decode(" WAIT:FIRST "),
+            Ok(ApiCall::Wait(WaitSpec {
+                when: ReturnWhen::FirstCompleted,
+                ..WaitSpec::default()
+            }))
+        );
+    }
+
+    #[test]
+    fn links_carry_the_call_and_report_a_bad_one() {
+        use crate::link::{decode, encode, LinkConfig, Notice};
+        let config = LinkConfig {
+            api: ApiCall::Wait(WaitSpec {
+                when: ReturnWhen::FirstException,
+                timeout_ms: Some(800),
+                cancel: true,
+            }),
+            ..LinkConfig::default()
+        };
+        let link = encode(&config);
+        assert!(link.ends_with("&api=wait:error:800:1"), "{link}");
+        let back = decode(&link);
+        assert_eq!((back.config, back.notices), (config, vec![]));
+        assert!(!encode(&LinkConfig::default()).contains("api="));
+        let bad = decode("v=1&w=io&api=block:99999");
+        assert_eq!(
+            bad.config.api,
+            ApiCall::Block {
+                busy_ms: MAX_BUSY_MS
+            }
+        );
+        assert_eq!(
+            bad.notices,
+            vec![Notice::BadValue {
+                field: "api",
+                value: "block:99999".into()
+            }]
+        );
     }
 }

@@ -190,9 +190,27 @@ mod tests {
         assert_eq!(
             r.pending,
             vec![
-                (0, Fate::FinishedLater { at_ms: 300.0, ok: true }),
-                (2, Fate::FinishedLater { at_ms: 200.0, ok: true }),
-                (3, Fate::FinishedLater { at_ms: 400.0, ok: true }),
+                (
+                    0,
+                    Fate::FinishedLater {
+                        at_ms: 300.0,
+                        ok: true
+                    }
+                ),
+                (
+                    2,
+                    Fate::FinishedLater {
+                        at_ms: 200.0,
+                        ok: true
+                    }
+                ),
+                (
+                    3,
+                    Fate::FinishedLater {
+                        at_ms: 400.0,
+                        ok: true
+                    }
+                ),
             ]
         );
     }
@@ -217,7 +235,10 @@ mod tests {
             .iter()
             .all(|(_, f)| matches!(f, Fate::FinishedLater { .. })));
         // A timeout later than the condition changes nothing.
-        let r = wait(&rec(&ENDS, &[]), spec(ReturnWhen::FirstCompleted, Some(250)));
+        let r = wait(
+            &rec(&ENDS, &[]),
+            spec(ReturnWhen::FirstCompleted, Some(250)),
+        );
         assert_eq!((r.returned_at_ms, r.by), (50.0, Returned::Condition));
     }
 
@@ -232,7 +253,13 @@ mod tests {
         assert_eq!(
             r.pending,
             vec![
-                (0, Fate::FinishedLater { at_ms: 300.0, ok: true }),
+                (
+                    0,
+                    Fate::FinishedLater {
+                        at_ms: 300.0,
+                        ok: true
+                    }
+                ),
                 (2, Fate::Cancelled),
                 (3, Fate::Cancelled)
             ]
@@ -244,6 +271,9 @@ mod tests {
     #[test]
     fn an_empty_run_returns_at_once() {
         let r = wait(&rec(&[], &[]), spec(ReturnWhen::FirstCompleted, None));
-        assert_eq!((r.returned_at_ms, r.by, r.done.len()), (0.0, Returned::Condition, 0));
+        assert_eq!(
+            (r.returned_at_ms, r.by, r.done.len()),
+            (0.0, Returned::Condition, 0)
+        );
     }
 }

@@ -32,6 +32,7 @@ fn writes_every_field_in_table_order() {
         fault: Fault::Panic(0),
         view: View::Charts,
         lang: Lang::En,
+        api: crate::pyapi::ApiCall::None,
     };
     let link = encode(&config);
     assert_eq!(

@@ -184,6 +184,7 @@ fn config() -> impl Strategy<Value = LinkConfig> {
                     fault,
                     view,
                     lang,
+                    api: crate::pyapi::ApiCall::None,
                 },
             )
     })
