@@ -20,7 +20,7 @@ pub fn chunks(n: u64, size: u64) -> Vec<(u64, u64)> {
 /// `ProcessPoolExecutor.map` use 1 instead.
 pub fn map_default_chunksize(items: u64, workers: u64) -> u64 {
     let per = 4 * workers.max(1);
-    (items / per + u64::from(items % per != 0)).max(1)
+    items.div_ceil(per).max(1)
 }
 
 /// When `imap` hands the caller the items of each chunk (ms after the start), in item order:
