@@ -8,6 +8,8 @@
 
 use crate::link::Lang;
 
+pub mod pyapi;
+
 /// A table of UI texts: an enum of keys with Chinese and English for each.
 pub trait Texts: Copy + 'static {
     /// Every key, for the completeness test.
@@ -61,8 +63,12 @@ macro_rules! texts {
 }
 
 /// Every table of the page, for the completeness test: (name, keys as pairs).
+/// A table's name and its keys as (Chinese, English) pairs.
 #[cfg(test)]
-fn all_tables() -> Vec<(&'static str, Vec<(Option<&'static str>, &'static str)>)> {
+type Table = (&'static str, Vec<(Option<&'static str>, &'static str)>);
+
+#[cfg(test)]
+fn all_tables() -> Vec<Table> {
     fn table<T: Texts>(
         name: &'static str,
     ) -> (&'static str, Vec<(Option<&'static str>, &'static str)>) {
@@ -71,6 +77,7 @@ fn all_tables() -> Vec<(&'static str, Vec<(Option<&'static str>, &'static str)>)
     vec![
         // One line per table of the page.
         table::<tests::Sample>("sample"),
+        table::<pyapi::ApiText>("pyapi"),
     ]
 }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::components::api_demo::ApiDemo;
 use super::components::{
     confirm::Confirm, fault_picker::FaultPicker, lang_picker::LangPicker, lesson_nav::LessonNav,
     lesson_view::LessonView, link_notices::LinkNotices, params_form::ParamsForm,
@@ -13,7 +14,7 @@ use super::components::{
     share::Share, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
 };
 use super::{address, browser, pool, prefs, runner};
-use crate::app_state::{Action, AppState, Decision};
+use crate::app_state::{Action, ApiAction, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
 use crate::executor::Executor;
@@ -94,6 +95,16 @@ pub fn app() -> Html {
                 let plan = inject((state.workload.plan)(&state.values), state.fault);
                 let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
                 *current.borrow_mut() = Some(recorder.clone());
+                // The Python API call may act on the run: hold, cancel, block (see `pyapi::lens`).
+                let plan =
+                    crate::pyapi::lens::prepare(plan, state.api, &recorder, super::clock::now_ms());
+                if let Some(after) = crate::pyapi::lens::cancel_after_ms(state.api) {
+                    let recorder = recorder.clone();
+                    spawn_local(async move {
+                        super::clock::sleep_ms(after).await;
+                        recorder.cancel();
+                    });
+                }
                 let threads = threads.map_or_else(
                     || state.threads_for(executor),
                     |t| t.clamp(1, state.max_threads()),
@@ -185,6 +196,14 @@ pub fn app() -> Html {
     };
     let lesson = state.lesson.as_deref().and_then(crate::lessons::by_id);
     let busy = state.running.is_some();
+    let on_api = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |call| dispatch.dispatch(Action::Api(ApiAction::Set(call))))
+    };
+    let on_chunk_sweep = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e| dispatch.dispatch(Action::Api(ApiAction::StartChunkSweep(e))))
+    };
     let on_threads = {
         let dispatch = state.dispatcher();
         Callback::from(move |n| dispatch.dispatch(Action::SetThreads(n)))
@@ -253,6 +272,17 @@ pub fn app() -> Html {
                     results={state.results.clone()}
                     main_ms={state.results.get(&Executor::Main).map(|r| r.output.wall_ms)}
                     agree={state.answers_agree()}
+                />
+                <ApiDemo
+                    lang={state.lang}
+                    api={state.api}
+                    results={state.results.clone()}
+                    asked={(state.workload.id == "io").then(|| crate::workload::io::waits(&state.values))}
+                    chunk_sweep={state.chunk_sweep.clone()}
+                    {on_api}
+                    {on_chunk_sweep}
+                    disabled={busy}
+                    pool_ready={state.pool.is_ready()}
                 />
             </section>
         </main>

@@ -1,5 +1,7 @@
 //! Leaf components, one per file: props in, callbacks out; no state of their own beyond the DOM.
 
+pub mod api_demo;
+pub mod api_outcome;
 pub mod confirm;
 pub mod fault_picker;
 pub mod labels;
