@@ -42,9 +42,9 @@ impl Task for Gate {
 pub struct Held {
     pub task: u32,
     /// When it started waiting at the event and when it was released (ms after the start):
-    /// its first span, if that is a wait.
+    /// its first wait. (A lane may record the check of the event as a sliver of work first.)
     pub held: Option<(f64, f64)>,
-    /// When it first ran workload code.
+    /// When it first ran workload code after the event.
     pub first_work_ms: Option<f64>,
 }
 
@@ -52,15 +52,13 @@ pub struct Held {
 pub fn held(rec: &Record) -> Vec<Held> {
     (0..rec.tasks as u32)
         .map(|task| {
-            let mut mine = rec.spans.iter().filter(|s| s.task == task);
-            let first = mine.next();
-            let held = first
-                .filter(|s| s.kind == SpanKind::Io)
+            let mine = || rec.spans.iter().filter(move |s| s.task == task);
+            let held = mine()
+                .find(|s| s.kind == SpanKind::Io)
                 .map(|s| (s.start_ms, s.end_ms));
-            let first_work_ms = first
-                .into_iter()
-                .chain(mine)
-                .find(|s| WORKING.contains(&s.kind))
+            let after = held.map_or(f64::NEG_INFINITY, |h| h.1);
+            let first_work_ms = mine()
+                .find(|s| WORKING.contains(&s.kind) && s.start_ms >= after)
                 .map(|s| s.start_ms);
             Held {
                 task,
