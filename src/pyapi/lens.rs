@@ -309,4 +309,42 @@ pub(crate) mod tests {
         assert_eq!(out.end, RunEnd::Cancelled);
         assert!(clock.now_ms() <= 25.0, "{}", clock.now_ms());
     }
+
+    /// The same actions on the real pool (and under the GIL), with real threads and time.
+    #[test]
+    fn on_the_pool_first_exception_with_cancel_stops_the_others_and_without_it_they_finish() {
+        use crate::engine::clock::SystemClock;
+        use crate::engine::gil::Gil;
+        use crate::engine::pool::run_blocking;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        for gil in [false, true] {
+            for cancel in [false, true] {
+                let api = ApiCall::Wait(WaitSpec {
+                    when: ReturnWhen::FirstException,
+                    timeout_ms: None,
+                    cancel,
+                });
+                let plan = sleepers(&[400.0, 300.0, 20.0, 350.0], &[2]);
+                let recorder = Arc::new(Recorder::new(4, true));
+                let plan = prepare(plan, api, &recorder, SystemClock.now_ms());
+                let out = pool.install(|| {
+                    run_blocking(plan, 4, SystemClock, recorder, gil.then(Gil::default))
+                });
+                let ApiCall::Wait(spec) = api else {
+                    unreachable!()
+                };
+                let r = wait(&Record::from_output(&out), spec);
+                assert_eq!(r.done, vec![2], "gil {gil}, cancel {cancel}");
+                let fates: Vec<bool> = r
+                    .pending
+                    .iter()
+                    .map(|(_, f)| matches!(f, Fate::Cancelled))
+                    .collect();
+                assert_eq!(fates, vec![cancel; 3], "gil {gil}, cancel {cancel}");
+            }
+        }
+    }
 }
