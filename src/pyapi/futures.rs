@@ -32,6 +32,8 @@ pub struct Record {
     pub t0_ms: f64,
     /// The run's spans with times made relative to `t0_ms`.
     pub spans: Vec<Span>,
+    /// Each task's index in `completions`: runs may have 10⁵ tasks, so no linear searches.
+    by_task: Vec<Option<usize>>,
 }
 
 impl Record {
@@ -51,7 +53,7 @@ impl Record {
             }
         }
         let mut prev = 0.0_f64;
-        let completions = out
+        let completions: Vec<Completion> = out
             .completion_order
             .iter()
             .filter_map(|&task| {
@@ -71,6 +73,10 @@ impl Record {
                 })
             })
             .collect();
+        let mut by_task = vec![None; out.outcomes.len()];
+        for (i, c) in completions.iter().enumerate() {
+            by_task[c.task as usize] = Some(i);
+        }
         let spans = out
             .spans
             .iter()
@@ -85,12 +91,14 @@ impl Record {
             completions,
             t0_ms: t0,
             spans,
+            by_task,
         }
     }
 
     /// The completion of `task`, if it finished.
     pub fn completion(&self, task: u32) -> Option<&Completion> {
-        self.completions.iter().find(|c| c.task == task)
+        let i = (*self.by_task.get(task as usize)?)?;
+        self.completions.get(i)
     }
 
     /// `as_completed` / `imap_unordered` / the done-callbacks: completion order, with times.
@@ -255,5 +263,14 @@ pub(crate) mod tests {
         let times: Vec<f64> = rec.completions.iter().map(|c| c.at_ms).collect();
         assert_eq!(times, vec![50.0, 50.0, 300.0]);
         assert_eq!(rec.completions[1].lane, None);
+    }
+
+    #[test]
+    fn views_of_a_run_of_many_tiny_tasks_stay_linear() {
+        let ends: Vec<Option<f64>> = (0..200_000).map(|i| Some(100.0 + i as f64 / 1e3)).collect();
+        let rec = Record::from_output(&run(&ends, &[]));
+        assert_eq!(rec.map().0.len(), 200_000);
+        let r = crate::pyapi::wait::wait(&rec, Default::default());
+        assert_eq!(r.done.len(), 200_000);
     }
 }

@@ -134,7 +134,7 @@ pub fn wait(rec: &Record, spec: WaitSpec) -> WaitResult {
         .map(|c| c.task)
         .collect();
     let pending = (0..rec.tasks as u32)
-        .filter(|t| !done.contains(t))
+        .filter(|&t| rec.completion(t).is_none_or(|c| c.at_ms > returned_at_ms))
         .map(|t| {
             let fate = match rec.completion(t) {
                 Some(c) => Fate::FinishedLater {

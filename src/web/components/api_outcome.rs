@@ -17,8 +17,11 @@ use crate::pyapi::futures::{Completion, Record, Stop};
 use crate::pyapi::wait::{wait, Fate, Returned};
 use crate::pyapi::{event, ApiCall};
 
-/// Spans beyond this many are left out of `data-spans` (a run of 10⁵ tiny tasks).
+/// Spans beyond this many are left out of `data-spans` (a run of 10⁵ tiny tasks), and task
+/// lists longer than this are left out of the other `data-` attributes.
 const MAX_DATA_SPANS: usize = 4_000;
+/// The most rows a list shows; the rest are counted.
+const MAX_ROWS: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -34,11 +37,22 @@ fn ms(v: f64) -> String {
 }
 
 fn list(tasks: impl IntoIterator<Item = u32>) -> String {
-    tasks
-        .into_iter()
-        .map(|t| t.to_string())
-        .collect::<Vec<_>>()
-        .join(",")
+    let all: Vec<String> = tasks.into_iter().map(|t| t.to_string()).collect();
+    if all.len() > MAX_DATA_SPANS {
+        return String::new();
+    }
+    all.join(",")
+}
+
+/// The first [`MAX_ROWS`] items as list rows, and a count of the rest.
+fn rows<T>(items: &[T], row: impl Fn(&T) -> Html) -> Html {
+    let more = items.len().saturating_sub(MAX_ROWS);
+    html! {
+        <>
+            { for items.iter().take(MAX_ROWS).map(row) }
+            if more > 0 { <li class="more">{ format!("… +{more}") }</li> }
+        </>
+    }
 }
 
 fn lane(lang: Lang, lane: Option<Lane>) -> String {
@@ -84,14 +98,19 @@ fn spans_json(spans: &[Span]) -> String {
 pub fn api_outcome(props: &Props) -> Html {
     let lang = props.lang;
     let executor: Executor = props.record.executor;
-    let rec = Record::from_output(&props.record.output);
+    // A run of 10⁵ tasks takes a moment to read: once per run, not once per render.
+    let output = props.record.output.clone();
+    let rec = use_memo(std::rc::Rc::as_ptr(&output) as usize, move |_| {
+        Record::from_output(&output)
+    });
+    let rec: &Record = &rec;
     let id = format!("api-outcome-{}", executor.tag());
     let body = if rec.spans.is_empty() && rec.tasks > 0 {
         html! { <p>{ T::NoTimes.get(lang) }</p> }
     } else {
-        details(lang, props.api, &rec, props.asked.as_deref())
+        details(lang, props.api, rec, props.asked.as_deref())
     };
-    let callbacks = rec.as_completed().iter().map(|c| {
+    let callbacks = rows(rec.as_completed(), |c| {
         html! { <li>{ T::Callback.fill(lang, &[&c.task, &ms(c.at_ms), &lane(lang, c.lane)]) }</li> }
     });
     html! {
@@ -102,7 +121,7 @@ pub fn api_outcome(props: &Props) -> Html {
             { body }
             <details class="callbacks">
                 <summary>{ T::CallbacksHead.get(lang) }</summary>
-                <ol>{ for callbacks }</ol>
+                <ol>{ callbacks }</ol>
             </details>
         </div>
     }
@@ -131,13 +150,13 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
                 <div class="side-by-side">
                     <div class="map" data-order={list(delivered.iter().map(|c| c.task))}>
                         <h5>{ T::MapHead.get(lang) }</h5>
-                        <ol>{ for delivered.iter().map(row) }</ol>
+                        <ol>{ rows(&delivered, row) }</ol>
                         <p>{ stop }</p>
                         <p class="gather">{ gather }</p>
                     </div>
                     <div class="as-completed" data-order={list(rec.as_completed().iter().map(|c| c.task))}>
                         <h5>{ T::CompletedHead.get(lang) }</h5>
-                        <ol>{ for rec.as_completed().iter().map(row) }</ol>
+                        <ol>{ rows(rec.as_completed(), row) }</ol>
                     </div>
                 </div>
             }
@@ -149,7 +168,7 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
                 Returned::Timeout => T::ByTimeout,
                 Returned::RunEnded => T::ByRunEnded,
             };
-            let fates = r.pending.iter().map(|(t, fate)| match fate {
+            let fates = rows(&r.pending, |(t, fate)| match fate {
                 Fate::FinishedLater { at_ms, .. } => html! {
                     <li class="later">{ T::Later.fill(lang, &[t, &ms(*at_ms)]) }</li>
                 },
@@ -185,13 +204,13 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
                        { format!(" · {}", spec.when.python()) }</p>
                     <p>{ T::Done.fill(lang, &[&done]) }</p>
                     <p>{ T::Pending.fill(lang, &[&pending]) }</p>
-                    <ul>{ for fates }</ul>
+                    <ul>{ fates }</ul>
                 </div>
             }
         }
         ApiCall::Event { set_ms } => {
             let held = event::held(rec);
-            let rows = held.iter().map(|h| {
+            let rows = rows(&held, |h| {
                 let until = h.held.map_or("-".into(), |(_, to)| ms(to));
                 let work = h.first_work_ms.map_or("-".into(), ms);
                 html! { <li>{ T::HeldRow.fill(lang, &[&h.task, &until, &work]) }</li> }
@@ -199,7 +218,7 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
             html! {
                 <div class="event" data-held={held.iter().filter(|h| h.held.is_some()).count().to_string()}>
                     <p>{ T::EventSet.fill(lang, &[&set_ms]) }</p>
-                    <ul>{ for rows }</ul>
+                    <ul>{ rows }</ul>
                 </div>
             }
         }
@@ -210,7 +229,7 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
                 .iter()
                 .filter(|(_, e)| *e == ThreadEnd::Abandoned)
                 .map(|(t, _)| *t);
-            let rows = view.threads.iter().map(|(t, end)| match end {
+            let rows = rows(&view.threads, |(t, end)| match end {
                 ThreadEnd::Finished(at) => {
                     html! { <li>{ T::ThreadFinished.fill(lang, &[t, &ms(*at)]) }</li> }
                 }
@@ -221,7 +240,7 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
             html! {
                 <div class="exit" data-abandoned={list(abandoned)} data-program-end={ms(view.program_end_ms)}>
                     <p>{ T::ProgramEnd.fill(lang, &[&ms(view.program_end_ms)]) }</p>
-                    <ul>{ for rows }</ul>
+                    <ul>{ rows }</ul>
                 </div>
             }
         }
@@ -232,7 +251,7 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
             let busy = view.busy.map(|(a, b)| {
                 html! { <p>{ T::Busy.fill(lang, &[&view.blocker, &ms(a), &ms(b)]) }</p> }
             });
-            let rows = view.others.iter().map(|w| {
+            let rows = rows(&view.others, |w| {
                 let late = w
                     .late_ms
                     .map(|l| T::LateBy.fill(lang, &[&ms(l)]))
@@ -242,7 +261,7 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
             html! {
                 <div class="block">
                     { for busy }
-                    <ul>{ for rows }</ul>
+                    <ul>{ rows }</ul>
                 </div>
             }
         }
