@@ -139,14 +139,31 @@ test('threading.Event holds every worker until it is set, then all go', async ()
 });
 
 test('join waits for every thread; daemon threads are abandoned when the program ends', async () => {
-  const joined = await runDemo(`v=1&${RANDOM}&x=async&view=timeline&lang=en&api=join:600`, 'async');
+  const joined = await runDemo(`v=1&${RANDOM}&x=async&view=timeline&lang=en&api=join:500`, 'async');
   assert.equal(joined.row.state, 'completed');
   assert.equal(await joined.outcome.locator('.exit').getAttribute('data-abandoned'), '');
   await joined.page.close();
-  const daemon = await runDemo(`v=1&${RANDOM}&x=async&view=timeline&lang=en&api=daemon:600`, 'async');
+  const daemon = await runDemo(`v=1&${RANDOM}&x=async&view=timeline&lang=en&api=daemon:500`, 'async');
   assert.equal(daemon.row.state, 'cancelled');
-  // Only task 2 (395 ms) ends before the program does at 600 ms.
+  // Only task 2 (395 ms) ends before the program does at 500 ms.
   assert.equal(await daemon.outcome.locator('.exit').getAttribute('data-abandoned'), '0,1,3');
   assert.deepEqual([...joined.errors, ...daemon.errors], []);
   await daemon.page.close();
+});
+
+test('the chunk-size sweep runs squares at chunk 1, 10, 100, 1000 on the pool, each with the right answer', async () => {
+  const { page, errors } = await open(browser.context, `${server.url}#v=1&w=squares&n=1000&chunk=7&x=pool&t=2&lang=en`);
+  await page.waitForSelector(READY, { timeout: 30_000 });
+  await page.click('#chunk-sweep');
+  await page.waitForSelector('#chunk-sweep-result[data-done="true"]', { timeout: 60_000 });
+  const chunks = await page.locator('#chunk-sweep-result li').evaluateAll((lis) => lis.map((li) => li.dataset.chunk));
+  assert.deepEqual(chunks, ['1', '10', '100', '1000']);
+  // The last run (chunk 1000: one task) is the one on screen, with the right sum.
+  const r = await result(page, 'pool');
+  assert.equal(r.state, 'completed');
+  assert.equal(r.answer, 332_833_500);
+  assert.equal(r.finished, 1);
+  assert.equal(await page.locator('#param-chunk').inputValue(), '1000');
+  assert.deepEqual(errors, []);
+  await page.close();
 });
