@@ -67,6 +67,9 @@ test('asyncio: a coroutine that busy-waits delays every other wake-up and freeze
   for (const task of [0, 1, 2, 3]) {
     const [wait] = byTask(spans, task, 'io');
     assert.ok(wait.start <= blocker.start, `task ${task} was already awaiting when the blocker started`);
+    // Its 200 ms timer was due while the blocker held the loop…
+    assert.ok(wait.start + 200 < blocker.end, `task ${task}'s wake-up fell inside the busy span`);
+    // …and it was woken only once the blocker let go.
     assert.ok(wait.end >= blocker.end, `task ${task} woke only after the blocker's busy span ended`);
   }
   assert.ok(row.dropped > 0, `the page dropped frames while the loop was held (${row.dropped})`);
@@ -128,6 +131,7 @@ test('threading.Event holds every worker until it is set, then all go', async ()
   assert.equal(await outcome.locator('.event').getAttribute('data-held'), '3');
   // Each task's first wait is the event (a lane may record its check of the event as a sliver
   // of work just before).
+  for (const t of [0, 1, 2]) assert.equal(byTask(spans, t, 'io').length, 2, `task ${t}: held, then its own wait`);
   const holds = [0, 1, 2].map((t) => first(byTask(spans, t, 'io'), t));
   const lastHoldStart = Math.max(...holds.map((h) => h.start));
   assert.ok(lastHoldStart < Math.min(...holds.map((h) => h.end)), 'all three were held at once');
