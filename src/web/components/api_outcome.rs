@@ -186,10 +186,19 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
                 .collect::<Vec<_>>()
                 .join(",");
             let none = || T::NoneLeft.get(lang);
+            // A task that raised is done too: say so, it is why FIRST_EXCEPTION returned.
             let done = if r.done.is_empty() {
                 none()
             } else {
-                list(r.done.iter().copied())
+                r.done
+                    .iter()
+                    .take(MAX_ROWS)
+                    .map(|&t| match rec.completion(t).map(|c| c.result.is_err()) {
+                        Some(true) => format!("{t} ({})", T::Raised.get(lang)),
+                        _ => t.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             let pending = if r.pending.is_empty() {
                 none()
