@@ -278,6 +278,10 @@ pub fn app() -> Html {
                     api={state.api}
                     results={state.results.clone()}
                     asked={(state.workload.id == "io").then(|| crate::workload::io::waits(&state.values))}
+                    chunking={(state.workload.id == "squares").then(|| (
+                        state.values.get(&crate::workload::squares::N),
+                        state.values.get(&crate::workload::squares::CHUNK),
+                    ))}
                     chunk_sweep={state.chunk_sweep.clone()}
                     {on_api}
                     {on_chunk_sweep}

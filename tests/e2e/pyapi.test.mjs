@@ -168,6 +168,14 @@ test('the chunk-size sweep runs squares at chunk 1, 10, 100, 1000 on the pool, e
   assert.equal(r.answer, 332_833_500);
   assert.equal(r.finished, 1);
   assert.equal(await page.locator('#param-chunk').inputValue(), '1000');
+  // The same run seen as imap: one chunk of 1000 items. Then chunk 300: four chunks, in order.
+  await page.selectOption('#api-call', 'map');
+  await page.fill('#param-chunk', '300');
+  await page.click('#run-pool');
+  await result(page, 'pool');
+  const imap = page.locator('#api-outcome-pool .imap');
+  assert.equal(await imap.getAttribute('data-chunks'), '4');
+  assert.equal(await page.locator('#api-outcome-pool .map').getAttribute('data-order'), '0,1,2,3');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -23,6 +23,8 @@ pub struct Props {
     pub results: BTreeMap<Executor, RunRecord>,
     /// Each task's asked wait (ms), when the workload has one.
     pub asked: Option<Vec<u64>>,
+    /// (items, chunk size) when the workload's tasks are `imap` chunks.
+    pub chunking: Option<(u64, u64)>,
     pub chunk_sweep: Option<ChunkSweep>,
     pub on_api: Callback<ApiCall>,
     pub on_chunk_sweep: Callback<Executor>,
@@ -85,7 +87,7 @@ pub fn api_demo(props: &Props) -> Html {
         },
     };
     let outcomes = props.results.values().map(|record| {
-        html! { <ApiOutcome {lang} {api} record={record.clone()} asked={props.asked.clone()} /> }
+        html! { <ApiOutcome {lang} {api} record={record.clone()} asked={props.asked.clone()} chunking={props.chunking} /> }
     });
     let on_sweep = props.on_chunk_sweep.reform(|_: MouseEvent| Executor::Pool);
     html! {

@@ -30,6 +30,8 @@ pub struct Props {
     pub record: RunRecord,
     /// Each task's asked wait in ms, when the workload says (io).
     pub asked: Option<Vec<u64>>,
+    /// (items, chunk size) when the tasks are `imap` chunks (squares).
+    pub chunking: Option<(u64, u64)>,
 }
 
 fn ms(v: f64) -> String {
@@ -108,7 +110,7 @@ pub fn api_outcome(props: &Props) -> Html {
     let body = if rec.spans.is_empty() && rec.tasks > 0 {
         html! { <p>{ T::NoTimes.get(lang) }</p> }
     } else {
-        details(lang, props.api, rec, props.asked.as_deref())
+        details(lang, props, rec)
     };
     let callbacks = rows(rec.as_completed(), |c| {
         html! { <li>{ T::Callback.fill(lang, &[&c.task, &ms(c.at_ms), &lane(lang, c.lane)]) }</li> }
@@ -127,8 +129,9 @@ pub fn api_outcome(props: &Props) -> Html {
     }
 }
 
-fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Html {
-    match api {
+fn details(lang: Lang, props: &Props, rec: &Record) -> Html {
+    let asked = props.asked.as_deref();
+    match props.api {
         ApiCall::None => html! {},
         ApiCall::Map => {
             let (delivered, stop) = rec.map();
@@ -153,6 +156,7 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
                         <ol>{ rows(&delivered, row) }</ol>
                         <p>{ stop }</p>
                         <p class="gather">{ gather }</p>
+                        { for props.chunking.map(|(n, size)| imap(lang, rec, n, size)) }
                     </div>
                     <div class="as-completed" data-order={list(rec.as_completed().iter().map(|c| c.task))}>
                         <h5>{ T::CompletedHead.get(lang) }</h5>
@@ -274,5 +278,23 @@ fn details(lang: Lang, api: ApiCall, rec: &Record, asked: Option<&[u64]>) -> Htm
                 </div>
             }
         }
+    }
+}
+
+/// The tasks as `imap` chunks: which items reach the caller when.
+fn imap(lang: Lang, rec: &Record, n: u64, size: u64) -> Html {
+    let count = crate::pyapi::chunks::chunks(n, size).len();
+    if count != rec.tasks {
+        // A run of other sizes (a chunk sweep moves on before the next run).
+        return html! {};
+    }
+    let deliveries = crate::pyapi::chunks::imap_deliveries(rec, n, size);
+    html! {
+        <div class="imap" data-chunks={count.to_string()}>
+            <h5>{ T::ImapHead.fill(lang, &[&size, &n, &count]) }</h5>
+            <ol>{ rows(&deliveries, |(lo, hi, at)| html! {
+                <li>{ T::ImapRow.fill(lang, &[lo, &(hi - 1), &ms(*at)]) }</li>
+            }) }</ol>
+        </div>
     }
 }
