@@ -7,8 +7,10 @@
 //!   `wasm_bindgen`. It is compiled for `wasm32` only, which the native build proves.
 
 pub mod app_state;
+pub mod asyncio;
 pub mod bank_scene;
 pub mod chart;
+pub mod chunk_sweep;
 pub mod engine;
 pub mod executor;
 pub mod history;
@@ -20,6 +22,7 @@ pub mod link;
 pub mod param;
 pub mod pool_state;
 pub mod progress;
+pub mod pyapi;
 pub mod sweep;
 pub mod timeline;
 pub mod workload;

@@ -121,6 +121,10 @@ pub struct AppState {
     pub history: History,
     /// How the page became cross-origin isolated, or why not (see `isolation`).
     pub isolation: Isolation,
+    /// The Python API call shown over the runs (see `pyapi`).
+    pub api: crate::pyapi::ApiCall,
+    /// The chunk-size sweep in progress or last done.
+    pub chunk_sweep: Option<crate::chunk_sweep::ChunkSweep>,
 }
 
 impl Default for AppState {
@@ -153,6 +157,8 @@ impl Default for AppState {
             finished_runs: 0,
             history: History::default(),
             isolation: Isolation::default(),
+            api: crate::pyapi::ApiCall::None,
+            chunk_sweep: None,
         }
     }
 }
@@ -206,6 +212,8 @@ pub enum Action {
     SetScene(crate::bank_scene::Mode),
     History(HistoryAction),
     Isolation(Isolation),
+    /// The Python API panel (see `api.rs`).
+    Api(ApiAction),
 }
 
 impl AppState {
@@ -272,6 +280,7 @@ impl AppState {
                 self.fault = config.fault;
                 self.view = config.view;
                 self.lang = config.lang;
+                self.api = config.api;
                 self.lesson = config.lesson;
                 self.confirm = None;
                 self.link_notices = notices;
@@ -394,18 +403,22 @@ impl AppState {
                         }
                     }
                 }
+                self.chunk_sweep_finished(&record);
                 self.results.insert(record.executor, record.clone());
                 self.keep_in_history(&record, started_ms);
             }
             Action::SetScene(mode) => self.scene = Some(mode),
             Action::History(action) => self.history = self.history.apply(action),
             Action::Isolation(isolation) => self.isolation = isolation,
+            Action::Api(action) => self.apply_api(action),
         }
         self
     }
 }
 
+mod api;
 mod history;
 mod queries;
+pub use api::ApiAction;
 #[cfg(test)]
 mod tests;

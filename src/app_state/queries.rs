@@ -19,6 +19,7 @@ impl AppState {
             view: self.view,
             lang: self.lang,
             scene: self.scene,
+            api: self.api,
         }
     }
 

@@ -16,6 +16,7 @@ use crate::link::Lang;
 
 pub mod history;
 pub mod pool_status;
+pub mod pyapi;
 
 /// A table of UI texts: an enum of keys with Chinese and English for each.
 pub trait Texts: Copy + 'static {
@@ -92,6 +93,7 @@ fn all_tables() -> Vec<Table> {
         table::<lesson_nav::NavText>("lesson nav"),
         table::<history::HistoryText>("history"),
         table::<pool_status::PoolText>("pool status"),
+        table::<pyapi::ApiText>("python api"),
     ]
 }
 

@@ -81,6 +81,15 @@ pub fn decode(fragment: &str) -> Decoded {
                     config.scene = Some(mode);
                 }
             }
+            Some(Field::Api) => {
+                config.api = crate::pyapi::ApiCall::decode(value).unwrap_or_else(|used| {
+                    notices.push(Notice::BadValue {
+                        field: "api",
+                        value: clip(value),
+                    });
+                    used
+                });
+            }
             None => match params.iter().find(|p| p.name == key) {
                 Some(param) => {
                     if let Some(n) = number(param, value, &mut notices) {

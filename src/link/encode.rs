@@ -42,6 +42,9 @@ pub fn encode(config: &LinkConfig) -> String {
     if let Some(mode) = config.scene {
         pairs.push(("scene", mode.tag().to_owned()));
     }
+    if config.api != crate::pyapi::ApiCall::None {
+        pairs.push(("api", config.api.encode()));
+    }
     pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", escape(value)))

@@ -29,6 +29,8 @@ pub enum Field {
     Lang,
     /// The bank scene's mode (lessons 03 and 04).
     Scene,
+    /// The Python API call shown over the runs.
+    Api,
 }
 
 /// One row of the table: a key and what it maps to.
@@ -42,7 +44,7 @@ pub struct FieldDef {
 
 /// Every key a link may carry, besides the selected workload's parameters, which appear under
 /// their own [`Param::name`] (`n=3000000&tasks=64`), each a number clamped to its bounds.
-pub const FIELDS: [FieldDef; 9] = [
+pub const FIELDS: [FieldDef; 10] = [
     FieldDef {
         key: "v",
         field: Field::Version,
@@ -87,6 +89,11 @@ pub const FIELDS: [FieldDef; 9] = [
         key: "scene",
         field: Field::Scene,
         form: "sync-blocking, sync-polling, async-blocking or async-callback; optional",
+    },
+    FieldDef {
+        key: "api",
+        field: Field::Api,
+        form: "map, wait:<all|first|error>:<timeout ms>:<cancel 0|1>, event:<ms>, join:<ms>, daemon:<ms>, block:<ms>; missing means none",
     },
 ];
 

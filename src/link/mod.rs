@@ -50,6 +50,8 @@ pub struct LinkConfig {
     pub lang: Lang,
     /// The bank scene, opened in this mode.
     pub scene: Option<crate::bank_scene::Mode>,
+    /// The Python API call the demo shows over its runs (`api=`).
+    pub api: crate::pyapi::ApiCall,
 }
 
 impl Default for LinkConfig {
@@ -64,6 +66,7 @@ impl Default for LinkConfig {
             view: View::default(),
             lang: Lang::default(),
             scene: None,
+            api: crate::pyapi::ApiCall::None,
         }
     }
 }
@@ -86,6 +89,7 @@ impl PartialEq for LinkConfig {
             && self.view == other.view
             && self.lang == other.lang
             && self.scene == other.scene
+            && self.api == other.api
     }
 }
 

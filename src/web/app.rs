@@ -6,6 +6,7 @@ use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::components::api_demo::ApiDemo;
 use super::components::lang_compare::LangCompare;
 use super::components::{bank_scene::BankScene, playground::Playground};
 use super::components::{
@@ -17,7 +18,7 @@ use super::components::{
 };
 use super::progress_store::use_progress;
 use super::{address, browser, clock, history_store, pool, prefs, runner};
-use crate::app_state::{Action, AppState, Decision};
+use crate::app_state::{Action, ApiAction, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
 use crate::executor::Executor;
@@ -126,6 +127,16 @@ pub fn app() -> Html {
                 let plan = inject((state.workload.plan)(&state.values), state.fault);
                 let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
                 *current.borrow_mut() = Some(recorder.clone());
+                // The Python API call may act on the run: hold, cancel, block (see `pyapi::lens`).
+                let plan =
+                    crate::pyapi::lens::prepare(plan, state.api, &recorder, super::clock::now_ms());
+                if let Some(after) = crate::pyapi::lens::cancel_after_ms(state.api) {
+                    let recorder = recorder.clone();
+                    spawn_local(async move {
+                        super::clock::sleep_ms(after).await;
+                        recorder.cancel();
+                    });
+                }
                 let threads = threads.map_or_else(
                     || state.threads_for(executor),
                     |t| t.clamp(1, state.max_threads()),
@@ -259,6 +270,14 @@ pub fn app() -> Html {
             }
         })
     };
+    let on_api = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |call| dispatch.dispatch(Action::Api(ApiAction::Set(call))))
+    };
+    let on_chunk_sweep = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e| dispatch.dispatch(Action::Api(ApiAction::StartChunkSweep(e))))
+    };
     let on_threads = {
         let dispatch = state.dispatcher();
         Callback::from(move |n| dispatch.dispatch(Action::SetThreads(n)))
@@ -338,6 +357,21 @@ pub fn app() -> Html {
                     results={state.results.clone()}
                     main_ms={state.results.get(&Executor::Main).map(|r| r.output.wall_ms)}
                     agree={state.answers_agree()}
+                />
+                <ApiDemo
+                    lang={state.lang}
+                    api={state.api}
+                    results={state.results.clone()}
+                    asked={(state.workload.id == "io").then(|| crate::workload::io::waits(&state.values))}
+                    chunking={(state.workload.id == "squares").then(|| (
+                        state.values.get(&crate::workload::squares::N),
+                        state.values.get(&crate::workload::squares::CHUNK),
+                    ))}
+                    chunk_sweep={state.chunk_sweep.clone()}
+                    {on_api}
+                    {on_chunk_sweep}
+                    disabled={busy}
+                    pool_ready={state.pool.is_ready()}
                 />
             </section>
             <HistoryPanel

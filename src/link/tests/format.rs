@@ -33,6 +33,7 @@ fn writes_every_field_in_table_order() {
         view: View::Charts,
         lang: Lang::En,
         scene: Some(crate::bank_scene::Mode::SyncPolling),
+        api: crate::pyapi::ApiCall::None,
     };
     let link = encode(&config);
     assert_eq!(

@@ -186,6 +186,7 @@ fn config() -> impl Strategy<Value = LinkConfig> {
                     view,
                     lang,
                     scene,
+                    api: crate::pyapi::ApiCall::None,
                 },
             )
     })

@@ -1,5 +1,7 @@
 //! Leaf components, one per file: props in, callbacks out; no state of their own beyond the DOM.
 
+pub mod api_demo;
+pub mod api_outcome;
 pub mod bank_bars;
 pub mod bank_picture;
 pub mod bank_scene;

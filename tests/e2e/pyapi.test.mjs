@@ -1,0 +1,181 @@
+// End-to-end: the Python API panel over real runs — asyncio on the page's event loop, the
+// pool's wait/map/Event — asserting the shape of each outcome from its spans, never times.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open } from './browser.mjs';
+import { serve } from './server.mjs';
+import { result } from './app.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const READY = '#pool-status[data-state="ready"]';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST, isolated: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a demo link, runs it on `executor`, and returns the result row and the API outcome. */
+async function runDemo(fragment, executor) {
+  const { page, errors } = await open(browser.context, `${server.url}#${fragment}`);
+  await page.waitForSelector(READY, { timeout: 30_000 });
+  await page.click(`#run-${executor}`);
+  const row = await result(page, executor);
+  const outcome = page.locator(`#api-outcome-${executor}`);
+  await outcome.waitFor();
+  const spans = JSON.parse(await outcome.getAttribute('data-spans')).map(([task, kind, lane, start, end]) => ({
+    task, kind, lane, start, end,
+  }));
+  return { page, errors, row, outcome, spans };
+}
+
+const byTask = (spans, task, kind) => spans.filter((s) => s.task === task && (!kind || s.kind === kind));
+const first = (spans, task) => spans.filter((s) => s.task === task).sort((a, b) => a.start - b.start)[0];
+
+test('asyncio: five tasks that each await a 1 s sleep wait at the same time, and gather keeps argument order', async () => {
+  const { page, errors, row, outcome, spans } = await runDemo(
+    'v=1&w=io&tasks=5&wait_ms=1000&random=0&seed=7&speed=100&cpu=0&x=async&view=timeline&lang=en&api=map',
+    'async',
+  );
+  assert.equal(row.state, 'completed', row.text);
+  assert.equal(row.answer, 5_000, 'five waits of 1000 ms');
+  const waits = spans.filter((s) => s.kind === 'io');
+  assert.equal(waits.length, 5);
+  assert.ok(spans.every((s) => s.lane === -1), 'all on the main thread');
+  // One instant inside every wait: they overlap, the run is one wait long, not five.
+  const latestStart = Math.max(...waits.map((s) => s.start));
+  const earliestEnd = Math.min(...waits.map((s) => s.end));
+  assert.ok(latestStart < earliestEnd, `the waits overlap (${latestStart} < ${earliestEnd})`);
+  assert.equal(await outcome.locator('.map').getAttribute('data-order'), '0,1,2,3,4');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('asyncio: a coroutine that busy-waits delays every other wake-up and freezes the page', async () => {
+  const { page, errors, row, spans } = await runDemo(
+    'v=1&w=io&tasks=5&wait_ms=200&random=0&seed=7&speed=100&cpu=0&x=async&view=timeline&lang=en&api=block:1000',
+    'async',
+  );
+  assert.equal(row.state, 'completed', row.text);
+  const blocker = byTask(spans, 4, 'compute').sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+  assert.ok(blocker, 'the blocker computed');
+  for (const task of [0, 1, 2, 3]) {
+    const [wait] = byTask(spans, task, 'io');
+    assert.ok(wait.start <= blocker.start, `task ${task} was already awaiting when the blocker started`);
+    // Its 200 ms timer was due while the blocker held the loop…
+    assert.ok(wait.start + 200 < blocker.end, `task ${task}'s wake-up fell inside the busy span`);
+    // …and it was woken only once the blocker let go.
+    assert.ok(wait.end >= blocker.end, `task ${task} woke only after the blocker's busy span ended`);
+  }
+  assert.ok(row.dropped > 0, `the page dropped frames while the loop was held (${row.dropped})`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Seed 7 at speed 400: tasks wait 1173, 1012, 395 and 729 ms.
+const RANDOM = 'w=io&tasks=4&wait_ms=1000&random=1&seed=7&speed=400&cpu=0';
+
+for (const executor of ['async', 'pool']) {
+  test(`map delivers in submission order, as_completed in completion order (${executor})`, async () => {
+    const { page, errors, row, outcome } = await runDemo(
+      `v=1&${RANDOM}&x=${executor}&t=4&view=timeline&lang=en&api=map`,
+      executor,
+    );
+    assert.equal(row.state, 'completed', row.text);
+    assert.equal(row.answer, 1173 + 1012 + 395 + 729);
+    assert.equal(await outcome.locator('.map').getAttribute('data-order'), '0,1,2,3');
+    assert.equal(await outcome.locator('.as-completed').getAttribute('data-order'), '2,3,1,0');
+    assert.equal(await outcome.getAttribute('data-completed'), '2,3,1,0', 'done-callbacks fire as each task ends');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('wait(FIRST_EXCEPTION) returns with the failed task done and the rest pending; they run on unless cancelled', async () => {
+  // Task 2 (the shortest wait) raises after its wait.
+  const base = `v=1&${RANDOM}&x=pool&t=4&fault=error:2&view=timeline&lang=en`;
+  const kept = await runDemo(`${base}&api=wait:error:0:0`, 'pool');
+  assert.equal(kept.row.state, 'failed', kept.row.text);
+  let wait = kept.outcome.locator('.wait');
+  const done = (await wait.getAttribute('data-done')).split(',');
+  assert.equal(done.at(-1), '2', 'the wait returned when task 2 raised');
+  const pending = (await wait.getAttribute('data-pending')).split(',');
+  assert.ok(pending.length > 0);
+  assert.deepEqual([...done, ...pending].sort(), ['0', '1', '2', '3']);
+  assert.ok((await wait.getAttribute('data-fates')).split(',').every((f) => f === 'later'), 'pending tasks kept running');
+  assert.equal(kept.row.finished, 4);
+  assert.deepEqual(kept.errors, []);
+  await kept.page.close();
+
+  const cancelled = await runDemo(`${base}&api=wait:error:0:1`, 'pool');
+  assert.equal(cancelled.row.state, 'cancelled', cancelled.row.text);
+  wait = cancelled.outcome.locator('.wait');
+  assert.equal((await wait.getAttribute('data-done')).split(',').at(-1), '2');
+  assert.ok((await wait.getAttribute('data-fates')).split(',').every((f) => f === 'cancelled'), 'cancel stopped them');
+  assert.ok(cancelled.row.finished < 4);
+  assert.deepEqual(cancelled.errors, []);
+  await cancelled.page.close();
+});
+
+test('threading.Event holds every worker until it is set, then all go', async () => {
+  const { page, errors, row, outcome, spans } = await runDemo(
+    'v=1&w=io&tasks=3&wait_ms=100&random=0&seed=7&speed=100&cpu=100&x=pool&t=3&view=timeline&lang=en&api=event:500',
+    'pool',
+  );
+  assert.equal(row.state, 'completed', row.text);
+  assert.equal(await outcome.locator('.event').getAttribute('data-held'), '3');
+  // Each task's first wait is the event (a lane may record its check of the event as a sliver
+  // of work just before).
+  for (const t of [0, 1, 2]) assert.equal(byTask(spans, t, 'io').length, 2, `task ${t}: held, then its own wait`);
+  const holds = [0, 1, 2].map((t) => first(byTask(spans, t, 'io'), t));
+  const lastHoldStart = Math.max(...holds.map((h) => h.start));
+  assert.ok(lastHoldStart < Math.min(...holds.map((h) => h.end)), 'all three were held at once');
+  const work = spans.filter((s) => s.kind === 'compute' && s.end > holds[s.task].start);
+  assert.ok(work.length > 0);
+  assert.ok(work.every((s) => s.start >= lastHoldStart), 'nobody worked before everyone was held');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('join waits for every thread; daemon threads are abandoned when the program ends', async () => {
+  const joined = await runDemo(`v=1&${RANDOM}&x=async&view=timeline&lang=en&api=join:500`, 'async');
+  assert.equal(joined.row.state, 'completed');
+  assert.equal(await joined.outcome.locator('.exit').getAttribute('data-abandoned'), '');
+  await joined.page.close();
+  const daemon = await runDemo(`v=1&${RANDOM}&x=async&view=timeline&lang=en&api=daemon:500`, 'async');
+  assert.equal(daemon.row.state, 'cancelled');
+  // Only task 2 (395 ms) ends before the program does at 500 ms.
+  assert.equal(await daemon.outcome.locator('.exit').getAttribute('data-abandoned'), '0,1,3');
+  assert.deepEqual([...joined.errors, ...daemon.errors], []);
+  await daemon.page.close();
+});
+
+test('the chunk-size sweep runs squares at chunk 1, 10, 100, 1000 on the pool, each with the right answer', async () => {
+  const { page, errors } = await open(browser.context, `${server.url}#v=1&w=squares&n=1000&chunk=7&x=pool&t=2&lang=en`);
+  await page.waitForSelector(READY, { timeout: 30_000 });
+  await page.click('#chunk-sweep');
+  await page.waitForSelector('#chunk-sweep-result[data-done="true"]', { timeout: 60_000 });
+  const chunks = await page.locator('#chunk-sweep-result li').evaluateAll((lis) => lis.map((li) => li.dataset.chunk));
+  assert.deepEqual(chunks, ['1', '10', '100', '1000']);
+  // The last run (chunk 1000: one task) is the one on screen, with the right sum.
+  const r = await result(page, 'pool');
+  assert.equal(r.state, 'completed');
+  assert.equal(r.answer, 332_833_500);
+  assert.equal(r.finished, 1);
+  assert.equal(await page.locator('#param-chunk').inputValue(), '1000');
+  // The same run seen as imap: one chunk of 1000 items. Then chunk 300: four chunks, in order.
+  await page.selectOption('#api-call', 'map');
+  await page.fill('#param-chunk', '300');
+  await page.click('#run-pool');
+  await result(page, 'pool');
+  const imap = page.locator('#api-outcome-pool .imap');
+  assert.equal(await imap.getAttribute('data-chunks'), '4');
+  assert.equal(await page.locator('#api-outcome-pool .map').getAttribute('data-order'), '0,1,2,3');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
