@@ -27,6 +27,8 @@ pub struct RunRecord {
     pub output: Rc<RunOutput>,
     /// The page's frames during the run (main-thread runs).
     pub frames: Option<FrameStats>,
+    /// When each of those frames was painted, on the spans' clock (for the frame meter).
+    pub frame_stamps: Rc<Vec<f64>>,
 }
 
 /// The run in progress.

@@ -31,6 +31,7 @@ fn record(executor: Executor, value: i128, wall_ms: f64, end: RunEnd) -> RunReco
             outcomes: vec![],
         }),
         frames: None,
+        frame_stamps: Rc::default(),
     }
 }
 

@@ -8,6 +8,8 @@
 
 use crate::link::Lang;
 
+pub mod visuals;
+
 /// A table of UI texts: an enum of keys with Chinese and English for each.
 pub trait Texts: Copy + 'static {
     /// Every key, for the completeness test.
@@ -71,6 +73,7 @@ fn all_tables() -> Vec<(&'static str, Vec<(Option<&'static str>, &'static str)>)
     vec![
         // One line per table of the page.
         table::<tests::Sample>("sample"),
+        table::<visuals::VisualsText>("visuals"),
     ]
 }
 

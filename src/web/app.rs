@@ -143,6 +143,18 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissConfirm))
     };
+    // The run's log for the live timeline (a pool or cooperative run; a synchronous one
+    // freezes the page, so nothing could be drawn).
+    let live = current
+        .borrow()
+        .clone()
+        .filter(|_| {
+            state
+                .running
+                .as_ref()
+                .is_some_and(|r| !r.executor.freezes_page())
+        })
+        .map(super::components::live_timeline::Live);
     let on_cancel = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
@@ -241,7 +253,7 @@ pub fn app() -> Html {
                     <Confirm {executor} {estimate_ms} on_confirm={on_confirm} on_dismiss={on_dismiss} />
                 }
                 if let Some(running) = state.running.clone() {
-                    <Progress {running} on_cancel={on_cancel} />
+                    <Progress {running} on_cancel={on_cancel} live={live} lang={state.lang} />
                 }
                 <SweepChart
                     sweep={state.sweep.clone().unwrap_or_else(|| crate::sweep::Sweep::new(Executor::Pool, state.max_threads()))}
@@ -253,6 +265,7 @@ pub fn app() -> Html {
                     results={state.results.clone()}
                     main_ms={state.results.get(&Executor::Main).map(|r| r.output.wall_ms)}
                     agree={state.answers_agree()}
+                    lang={state.lang}
                 />
             </section>
         </main>

@@ -39,13 +39,26 @@ impl FrameWatch {
     /// Stops after one more painted frame (so a freeze that just ended is measured) and
     /// summarises.
     pub async fn stop(self) -> FrameStats {
+        self.stop_with_stamps().await.0
+    }
+
+    /// Like [`stop`](Self::stop), also giving each frame's time on the spans' clock
+    /// (`timeOrigin` + the frame's timestamp), for the frame meter.
+    pub async fn stop_with_stamps(self) -> (FrameStats, Vec<f64>) {
         super::clock::after_next_paint().await;
         if let Some(w) = web_sys::window() {
             let _ = w.cancel_animation_frame(self.pending.get());
         }
         // Nothing can call the closure now: break its reference cycle.
         self.callback.borrow_mut().take();
-        summarize(&self.stamps.borrow())
+        let stamps = self.stamps.borrow();
+        let origin = web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.time_origin());
+        (
+            summarize(&stamps),
+            stamps.iter().map(|t| t + origin).collect(),
+        )
     }
 }
 

@@ -9,6 +9,7 @@ pub mod bench_api;
 pub mod browser;
 pub mod clock;
 mod components;
+pub mod export;
 pub mod frames;
 pub mod pool;
 pub mod prefs;

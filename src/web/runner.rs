@@ -44,7 +44,7 @@ pub async fn run(
         }
     };
     let output = execute(executor, plan, threads, recorder, progress).await;
-    let frames = frames.stop().await;
+    let (frames, frame_stamps) = frames.stop_with_stamps().await;
     if executor.needs_pool() {
         dispatch.dispatch(Action::WorkersLost(crate::engine::pool::lost_workers()));
     }
@@ -53,6 +53,7 @@ pub async fn run(
         threads,
         output: Rc::new(output),
         frames: Some(frames),
+        frame_stamps: Rc::new(frame_stamps),
     }));
 }
 
