@@ -312,8 +312,10 @@ pub fn replay_timeline(props: &Props) -> Html {
 
     let toggle = {
         let (replay, playing, start_loop) = (replay.clone(), playing.clone(), start_loop.clone());
+        let (id, scale, starts) = (id.clone(), scale.clone(), starts.clone());
         Callback::from(move |_: ()| {
             replay.borrow_mut().toggle(reduced_motion());
+            paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow());
             let now = replay.borrow().playing;
             playing.set(now);
             if now {
