@@ -16,15 +16,9 @@ pub const STRIP_H: f64 = 26.0;
 pub const HEIGHT: f64 = STRIP_H + 18.0;
 const CAP_MS: f64 = 100.0;
 
-/// Draws `meter` at `top` on the time scale `time` (ms since the run's start → x).
-pub fn strip(meter: &Meter, time: &LinearScale, top: f64, lang: Lang) -> Html {
-    let y = LinearScale::new((0.0, CAP_MS), (top + STRIP_H, top));
+/// The meter's name, its baseline and its summary (outside the replay's clip).
+pub fn frame(meter: &Meter, time: &LinearScale, top: f64, lang: Lang) -> Html {
     let (x0, x1) = time.range;
-    let points: String = meter
-        .intervals
-        .iter()
-        .map(|&(t, d)| format!("{:.1},{:.1} ", time.map(t), y.map(d.min(CAP_MS))))
-        .collect();
     let summary = if meter.stats.frames == 0 {
         T::NoFrames.get(lang)
     } else {
@@ -36,6 +30,32 @@ pub fn strip(meter: &Meter, time: &LinearScale, top: f64, lang: Lang) -> Html {
             ],
         )
     };
+    html! {
+        <g class="frame-meter-frame">
+            <text class="lane-label" x={(LABEL_W - 8.0).to_string()} y={format!("{:.1}", top + STRIP_H * 0.65)} text-anchor="end">
+                { T::FrameMeter.get(lang) }
+                <title>{ T::FrameMeterHelp.get(lang) }</title>
+            </text>
+            <line class="frame-base" x1={x0.to_string()} x2={x1.to_string()}
+                y1={format!("{:.1}", top + STRIP_H)} y2={format!("{:.1}", top + STRIP_H)} />
+            <text class="frame-summary" x={x0.to_string()} y={format!("{:.1}", top + STRIP_H + 13.0)}>{ summary }</text>
+        </g>
+    }
+}
+
+/// Draws `meter` at `top` on the time scale `time` (ms since the run's start → x): a step line
+/// at each frame's distance from the one before (flat at one frame while the page is smooth),
+/// and each stretch of dropped frames marked.
+pub fn strip(meter: &Meter, time: &LinearScale, top: f64, lang: Lang) -> Html {
+    let y = LinearScale::new((0.0, CAP_MS), (top + STRIP_H, top));
+    let points: String = meter
+        .intervals
+        .iter()
+        .map(|&(t, d)| {
+            let h = y.map(d.min(CAP_MS));
+            format!("{:.1},{h:.1} {:.1},{h:.1} ", time.map(t - d), time.map(t))
+        })
+        .collect();
     let gaps = meter.gaps.iter().map(|g| {
         let (a, b) = (time.map(g.start_ms), time.map(g.end_ms));
         let label = T::Frozen.fill(lang, &[&format_duration(g.end_ms - g.start_ms)]);
@@ -51,17 +71,8 @@ pub fn strip(meter: &Meter, time: &LinearScale, top: f64, lang: Lang) -> Html {
             data-dropped={meter.stats.dropped.to_string()}
             data-longest-gap={format!("{:.1}", meter.stats.longest_gap_ms)}
             data-gaps={meter.gaps.len().to_string()}>
-            <text class="lane-label" x={(LABEL_W - 8.0).to_string()} y={format!("{:.1}", top + STRIP_H * 0.65)} text-anchor="end">
-                { T::FrameMeter.get(lang) }
-                <title>{ T::FrameMeterHelp.get(lang) }</title>
-            </text>
-            <line class="frame-base" x1={x0.to_string()} x2={x1.to_string()}
-                y1={format!("{:.1}", top + STRIP_H)} y2={format!("{:.1}", top + STRIP_H)} />
-            <g class="frame-clip">
-                { for gaps }
-                <polyline class="frame-line" points={points} />
-            </g>
-            <text class="frame-summary" x={x0.to_string()} y={format!("{:.1}", top + STRIP_H + 13.0)}>{ summary }</text>
+            { for gaps }
+            <polyline class="frame-line" points={points} />
         </g>
     }
 }

@@ -135,8 +135,12 @@ fn draw(id: &str, runs: &[RunView], view: &Viewport, width: f64, lang: Lang, liv
                 data-rows={lay.rows.len().to_string()} data-spans={lay.spans.to_string()}
                 data-bars={lay.bars.to_string()} data-merged={lay.merge_px.is_some().to_string()}>
                 <text class="run-title" x="4" y={format!("{:.1}", y + 14.0)}>{ &run.title }</text>
+                { timeline::row_labels(&lay, lang, width) }
+                if let Some(m) = &meter {
+                    { frame_meter::frame(m, &axis.scale, meter_top, lang) }
+                }
                 <g clip-path={format!("url(#{id}-clip)")}>
-                    { timeline::rows(&lay, &run.output, lang, id, width) }
+                    { timeline::rows(&lay, &run.output, lang, id) }
                     if let Some(m) = &meter {
                         { frame_meter::strip(m, &axis.scale, meter_top, lang) }
                     }

@@ -75,27 +75,37 @@ pub fn bar_detail(b: &Bar, lane: Lane, out: &RunOutput, lang: Lang) -> String {
     )
 }
 
-/// One run's rows: lane bands, labels and bars, as laid out in `lay`.
-pub fn rows(lay: &Layout, out: &RunOutput, lang: Lang, instance: &str, width: f64) -> Html {
-    let focusable = lay.bars <= FOCUSABLE_BARS;
+/// One run's lane bands and labels (drawn outside the replay's clip).
+pub fn row_labels(lay: &Layout, lang: Lang, width: f64) -> Html {
     let mut lane = 0;
     let rows = lay.rows.iter().enumerate().map(|(i, row)| {
         if i > 0 && row.sub == 0 {
             lane += 1;
         }
-        let band = lane % 2 == 1;
         let h = row.bars.first().map_or(16.0, |b| b.height);
         let text_y = format!("{:.1}", row.y + h * 0.75);
-        let name = lane_name(row.lane, lang);
         html! {
-            <g class="timeline-row" data-lane={name.clone()} data-sub={row.sub.to_string()}>
-                if band {
+            <>
+                if lane % 2 == 1 {
                     <rect class="lane-band" x="0" y={format!("{:.1}", row.y - 3.0)}
                         width={width.to_string()} height={format!("{:.1}", h + 6.0)} />
                 }
                 if row.sub == 0 {
-                    <text class="lane-label" x={(LABEL_W - 8.0).to_string()} y={text_y} text-anchor="end">{ name }</text>
+                    <text class="lane-label" x={(LABEL_W - 8.0).to_string()} y={text_y} text-anchor="end">{ lane_name(row.lane, lang) }</text>
                 }
+            </>
+        }
+    });
+    html! { <g class="timeline-labels">{ for rows }</g> }
+}
+
+/// One run's bars, a group per row, as laid out in `lay`.
+pub fn rows(lay: &Layout, out: &RunOutput, lang: Lang, instance: &str) -> Html {
+    let focusable = lay.bars <= FOCUSABLE_BARS;
+    let rows = lay.rows.iter().map(|row| {
+        let name = lane_name(row.lane, lang);
+        html! {
+            <g class="timeline-row" data-lane={name} data-sub={row.sub.to_string()}>
                 { for row.bars.iter().map(|b| bar(b, bar_detail(b, row.lane, out, lang), fill(instance, b.kind), focusable)) }
             </g>
         }

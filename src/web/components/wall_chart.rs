@@ -25,8 +25,8 @@ pub struct Props {
 }
 
 const W: f64 = 880.0;
-const LEFT: f64 = 150.0;
-const RIGHT: f64 = 20.0;
+const LEFT: f64 = 270.0;
+const RIGHT: f64 = 40.0;
 const TOP: f64 = 22.0;
 const ROW: f64 = 40.0;
 const BAR_H: f64 = 18.0;
