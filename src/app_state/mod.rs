@@ -11,7 +11,7 @@ use crate::executor::Executor;
 use crate::link::{self, Decoded, Lang, Notice, View};
 use crate::param::{Parsed, Values};
 use crate::pool_state::PoolState;
-use crate::sweep::Sweep;
+use crate::sweep::{ChunkSweep, Sweep};
 use crate::workload::{self, WorkloadDef};
 
 /// A synchronous main-thread run estimated to freeze the page longer than this needs the
@@ -48,6 +48,8 @@ pub struct Running {
 pub struct Job {
     pub executor: Executor,
     pub threads: Option<usize>,
+    /// A chunk-size sweep's point: run with this `chunk` instead of the form's.
+    pub chunk: Option<u64>,
 }
 
 /// What happens when the learner asks for a run.
@@ -105,6 +107,8 @@ pub struct AppState {
     pub pending: Vec<Job>,
     /// The thread sweep in progress or last done.
     pub sweep: Option<Sweep>,
+    /// The chunk-size sweep (tiny-task workload) in progress or last done.
+    pub chunk_sweep: Option<ChunkSweep>,
     pub running: Option<Running>,
     /// The latest run per executor for the current configuration.
     pub results: BTreeMap<Executor, RunRecord>,
@@ -136,6 +140,7 @@ impl Default for AppState {
             link_notices: Vec::new(),
             pending: Vec::new(),
             sweep: None,
+            chunk_sweep: None,
             running: None,
             results: BTreeMap::new(),
             confirm: None,
@@ -173,6 +178,8 @@ pub enum Action {
     TakePending,
     /// Run the workload on the pool at 1 ..= pool size threads.
     StartSweep,
+    /// Run the tiny-task workload on the pool at chunk sizes 1, 10, 100, …
+    StartChunkSweep,
     /// Ask before a long freeze.
     AskConfirm(Executor, f64),
     DismissConfirm,
@@ -282,6 +289,7 @@ impl AppState {
                     .map(|&executor| Job {
                         executor,
                         threads: None,
+                        chunk: None,
                     })
                     .collect();
             }
@@ -294,14 +302,36 @@ impl AppState {
                         .map(|&t| Job {
                             executor: Executor::Pool,
                             threads: Some(t),
+                            chunk: None,
                         })
                         .collect();
                     self.sweep = Some(sweep);
                 }
             }
+            Action::StartChunkSweep => {
+                if self.pool.is_ready()
+                    && self.running.is_none()
+                    && self.workload.id == workload::squares::DEF.id
+                {
+                    let sweep = ChunkSweep::new(self.values.get(&workload::squares::N));
+                    self.pending = sweep
+                        .plan
+                        .iter()
+                        .map(|&c| Job {
+                            executor: Executor::Pool,
+                            threads: None,
+                            chunk: Some(c),
+                        })
+                        .collect();
+                    self.chunk_sweep = Some(sweep);
+                }
+            }
             Action::TakePending => {
                 if !self.pending.is_empty() {
-                    self.pending.remove(0);
+                    let job = self.pending.remove(0);
+                    if let Some(sweep) = &mut self.chunk_sweep {
+                        sweep.in_flight = job.chunk;
+                    }
                 }
             }
             Action::WorkersLost(n) => {
@@ -358,7 +388,21 @@ impl AppState {
                             .insert(self.workload.id, record.output.wall_ms / raw);
                     }
                 }
-                if let Some(sweep) = &mut self.sweep {
+                // A chunk-size sweep's point belongs to that sweep only.
+                let chunk_point = self.chunk_sweep.as_mut().and_then(|s| {
+                    let chunk = s.in_flight.take()?;
+                    Some((s, chunk))
+                });
+                let mut for_thread_sweep = true;
+                if let Some((sweep, chunk)) = chunk_point {
+                    for_thread_sweep = false;
+                    if record.output.end == crate::engine::RunEnd::Completed {
+                        sweep.points.push((chunk, record.output.wall_ms));
+                    } else {
+                        self.pending.clear();
+                    }
+                }
+                if let Some(sweep) = self.sweep.as_mut().filter(|_| for_thread_sweep) {
                     if !sweep.done() && record.executor == sweep.executor {
                         if record.output.end == crate::engine::RunEnd::Completed {
                             sweep.points.push((record.threads, record.output.wall_ms));

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::components::chunk_chart::ChunkChart;
 use super::components::{
     confirm::Confirm, fault_picker::FaultPicker, lang_picker::LangPicker, lesson_nav::LessonNav,
     lesson_view::LessonView, link_notices::LinkNotices, params_form::ParamsForm,
@@ -87,34 +88,42 @@ pub fn app() -> Html {
     let start = {
         let state = state.clone();
         let current = current.clone();
-        move |executor: Executor, confirmed: bool, threads: Option<usize>| match state
-            .decide(executor, confirmed)
-        {
-            Decision::Start => {
-                let plan = inject((state.workload.plan)(&state.values), state.fault);
-                let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
-                *current.borrow_mut() = Some(recorder.clone());
-                let threads = threads.map_or_else(
-                    || state.threads_for(executor),
-                    |t| t.clamp(1, state.max_threads()),
-                );
-                spawn_local(runner::run(
-                    executor,
-                    plan,
-                    threads,
-                    recorder,
-                    state.dispatcher(),
-                ));
+        move |executor: Executor, confirmed: bool, threads: Option<usize>, chunk: Option<u64>| {
+            match state.decide(executor, confirmed) {
+                Decision::Start => {
+                    // A chunk-size sweep's point runs with its own chunk.
+                    let values = match chunk {
+                        Some(c) => state
+                            .values
+                            .clone()
+                            .with(&crate::workload::squares::CHUNK, c),
+                        None => state.values.clone(),
+                    };
+                    let plan = inject((state.workload.plan)(&values), state.fault);
+                    let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
+                    *current.borrow_mut() = Some(recorder.clone());
+                    let threads = threads.map_or_else(
+                        || state.threads_for(executor),
+                        |t| t.clamp(1, state.max_threads()),
+                    );
+                    spawn_local(runner::run(
+                        executor,
+                        plan,
+                        threads,
+                        recorder,
+                        state.dispatcher(),
+                    ));
+                }
+                Decision::Confirm { estimate_ms } => {
+                    state.dispatch(Action::AskConfirm(executor, estimate_ms))
+                }
+                Decision::Busy | Decision::NoPool | Decision::PanicOnMainThread => {}
             }
-            Decision::Confirm { estimate_ms } => {
-                state.dispatch(Action::AskConfirm(executor, estimate_ms))
-            }
-            Decision::Busy | Decision::NoPool | Decision::PanicOnMainThread => {}
         }
     };
     let on_run = {
         let start = start.clone();
-        Callback::from(move |executor| start(executor, false, None))
+        Callback::from(move |executor| start(executor, false, None, None))
     };
     // "Run all": start the next queued executor whenever the page is free.
     {
@@ -126,7 +135,7 @@ pub fn app() -> Html {
         use_effect_with(next, move |next| {
             if let Some(job) = *next {
                 dispatch.dispatch(Action::TakePending);
-                start(job.executor, false, job.threads);
+                start(job.executor, false, job.threads, job.chunk);
             }
         });
     }
@@ -134,11 +143,15 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::StartSweep))
     };
+    let on_chunk_sweep = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::StartChunkSweep))
+    };
     let on_run_all = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::RunAll))
     };
-    let on_confirm = Callback::from(move |executor| start(executor, true, None));
+    let on_confirm = Callback::from(move |executor| start(executor, true, None, None));
     let on_dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissConfirm))
@@ -261,6 +274,14 @@ pub fn app() -> Html {
                     on_start={on_sweep}
                     disabled={busy || !state.pool.is_ready()}
                 />
+                if state.workload.id == crate::workload::squares::DEF.id {
+                    <ChunkChart
+                        sweep={state.chunk_sweep.clone()}
+                        on_start={on_chunk_sweep}
+                        disabled={busy || !state.pool.is_ready()}
+                        lang={state.lang}
+                    />
+                }
                 <Results
                     results={state.results.clone()}
                     main_ms={state.results.get(&Executor::Main).map(|r| r.output.wall_ms)}

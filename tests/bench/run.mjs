@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../e2e/server.mjs';
 import { launch, open } from '../e2e/browser.mjs';
+import { visuals } from './visuals.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -156,6 +157,7 @@ try {
   report.cancel_ms = median(cancels);
   const cancelled = await page.locator('#result-pool').getAttribute('data-state');
   if (cancelled !== 'cancelled') throw new Error(`the cancel run ended ${cancelled}`);
+  report.visuals = await visuals(page, { repeats: REPEATS });
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 
   const lines = [
@@ -179,6 +181,7 @@ try {
     `| cancel → run ended and shown (pool, IO-bound, median of ${REPEATS}) | ${report.cancel_ms.toFixed(1)} ms | ≤ 100 ms |`,
     `| wasm single-thread ÷ native, primes below ${native.n} (main thread ${report.cases.find((c) => c.label === 'primes').main_ms.toFixed(1)} ms, native ${native.serial_ms.toFixed(1)} ms) | ${(report.cases.find((c) => c.label === 'primes').main_ms / native.serial_ms).toFixed(2)} | ≤ 1.2 |`,
     `| page load → pool ready (localhost, includes opening the page) | ${report.load_to_pool_ready_ms} ms | ≤ 300 ms |`,
+    ...report.visuals.lines,
     '',
   ];
   const md = lines.join('\n');

@@ -1,5 +1,6 @@
 //! Leaf components, one per file: props in, callbacks out; no state of their own beyond the DOM.
 
+pub mod chunk_chart;
 pub mod confirm;
 pub mod export_buttons;
 pub mod fault_picker;
