@@ -18,20 +18,32 @@ const COOPERATIVE_SLICE_MS: f64 = 4.0;
 /// How often the page reads progress while a run goes on.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
-/// Runs `plan` for the page, reporting `Started`, `Progress` and `Finished` to `dispatch`.
-pub async fn run(
+/// Reports `Started` at once (before the caller's next render, so a queue never starts a second
+/// run while this one is on its way), and returns the run, which reports `Progress` and
+/// `Finished` to `dispatch`.
+pub fn run(
     executor: Executor,
     plan: Plan,
     threads: usize,
     recorder: Arc<Recorder>,
     dispatch: UseReducerDispatcher<AppState>,
-) {
+) -> impl std::future::Future<Output = ()> {
     dispatch.dispatch(Action::Started {
         executor,
         threads,
         total: plan.tasks.len() as u32,
         now_ms: clock::now_ms(),
     });
+    run_started(executor, plan, threads, recorder, dispatch)
+}
+
+async fn run_started(
+    executor: Executor,
+    plan: Plan,
+    threads: usize,
+    recorder: Arc<Recorder>,
+    dispatch: UseReducerDispatcher<AppState>,
+) {
     let frames = FrameWatch::start();
     let progress = {
         let dispatch = dispatch.clone();

@@ -183,3 +183,55 @@ test('charts and timelines save as standalone SVG and PNG', async () => {
     assert.deepEqual(errors, []);
   });
 });
+
+test('the chunk-size sweep runs the tiny-task workload once per size and marks the fastest', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await selectWorkload(page, 'squares');
+    await setParams(page, { n: 100_000 });
+    await page.locator('#threads').fill('2');
+    await page.click('#chunk-sweep-start');
+    const chart = '#chunk-chart-svg';
+    await page.waitForFunction(
+      (s) => {
+        const c = document.querySelector(s);
+        return c && c.dataset.points === c.dataset.planned && !document.querySelector('#progress');
+      },
+      chart,
+      { timeout: 120_000 },
+    );
+    const chunks = await page.locator(`${chart} circle.point`).evaluateAll((cs) => cs.map((c) => Number(c.dataset.chunk)));
+    assert.deepEqual(chunks, [1, 10, 100, 1_000, 10_000, 100_000], 'one point per size, in order');
+    // 100,000 one-number tasks cost far more than 100 tasks of 1,000 numbers.
+    assert.notEqual(await attr(page, chart, 'data-fastest'), '1');
+    assert.equal(await page.locator(`${chart} circle.fastest`).count(), 1);
+    // The last point's run is the pool's result, with the same answer as any other chunking.
+    const answer = Number(await page.locator('#result-pool .answer').getAttribute('data-value'));
+    assert.equal(answer, 333328333350000);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test("lesson 8's IO-bound preset: the thread sweep's speedup keeps growing past the core count", async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    const presets = (await readFile('src/lessons/content/08-cpu-vs-io-bound/presets.txt', 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
+    const io = presets.map((l) => l.split(' | ')[0].trim()).find((f) => f.includes('w=io'));
+    await page.evaluate((f) => (location.hash = f), io);
+    await page.waitForFunction(() => document.querySelector('#workload')?.value === 'io');
+    const hc = await page.evaluate(() => navigator.hardwareConcurrency);
+    const workers = Number(await page.locator('#pool-status').getAttribute('data-threads'));
+    await page.click('#sweep-start');
+    await page.waitForFunction(
+      (n) => document.querySelector('.sweep-chart')?.dataset.points === String(n) && !document.querySelector('#progress'),
+      workers,
+      { timeout: 180_000 },
+    );
+    const points = await page.locator('.sweep-chart circle.point title').allTextContents();
+    const speedups = points.map((t) => t.match(/^(\d+) threads: ([\d.]+)×$/)).map((m) => [Number(m[1]), Number(m[2])]);
+    assert.deepEqual(speedups.map((p) => p[0]), Array.from({ length: workers }, (_, i) => i + 1));
+    const top = speedups[speedups.length - 1][1];
+    if (workers > hc) assert.ok(top > hc, `IO-bound: ${top}× on ${workers} threads, past ${hc} cores`);
+    assert.deepEqual(errors, []);
+  });
+});
