@@ -62,12 +62,14 @@ macro_rules! texts {
     (@zh $zh:expr) => { Some($zh) };
 }
 
-/// Every table of the page, for the completeness test: (name, keys as pairs).
+/// A table's name and its keys' (Chinese, English) pairs.
 #[cfg(test)]
-fn all_tables() -> Vec<(&'static str, Vec<(Option<&'static str>, &'static str)>)> {
-    fn table<T: Texts>(
-        name: &'static str,
-    ) -> (&'static str, Vec<(Option<&'static str>, &'static str)>) {
+type Table = (&'static str, Vec<(Option<&'static str>, &'static str)>);
+
+/// Every table of the page, for the completeness test.
+#[cfg(test)]
+fn all_tables() -> Vec<Table> {
+    fn table<T: Texts>(name: &'static str) -> Table {
         (name, T::ALL.iter().map(|k| k.pair()).collect())
     }
     vec![

@@ -9,11 +9,31 @@
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// Waits until the page has painted 10 frames in a row without a long one: drawing a finished
+// run's results takes main-thread time, which on a 2-core machine the next run's workers
+// would otherwise share.
+const settle = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((done) => {
+        let calm = 0;
+        let last = null;
+        const t0 = performance.now();
+        const tick = (t) => {
+          calm = last !== null && t - last < 25 ? calm + 1 : 0;
+          last = t;
+          if (calm >= 10 || t - t0 > 5_000) done();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+
 async function uiRun(page, workload, params, threads) {
   await page.selectOption('#workload', workload);
   for (const [k, v] of Object.entries(params)) await page.fill(`#param-${k}`, String(v));
   await page.locator('#threads').fill(String(threads));
-  await page.waitForTimeout(150);
+  await settle(page);
   await page.click('#run-pool');
   await page.waitForSelector('#progress', { state: 'attached', timeout: 10_000 }).catch(() => {});
   await page.waitForSelector('#progress', { state: 'detached', timeout: 300_000 });
@@ -81,7 +101,7 @@ export async function visuals(page, { repeats = 5 } = {}) {
   await page.evaluate(([p]) => window.wasmBindings.benchRun('primes', p, 'pool', 2, false), [params]);
   for (let i = 0; i < repeats; i++) {
     ui.push((await uiRun(page, 'primes', params, 2)).ms);
-    await page.waitForTimeout(150);
+    await settle(page);
     bare.push(
       (await page.evaluate(([p]) => window.wasmBindings.benchRun('primes', p, 'pool', 2, false), [params])).wallMs,
     );

@@ -1,7 +1,8 @@
 //! The timeline of the run in progress: bars appear as the lanes hand their spans over (every
 //! ~30 ms, see `engine::recorder`). It polls the run's log without ever waiting on it
-//! (`try_spans_since`), and polls less often as the run grows, so drawing stays a small
-//! fraction of the page's time.
+//! (`try_spans_since`). Each redraw is timed, and the next poll waits at least 40 times as
+//! long, so drawing takes at most ~2.5% of the main thread — which matters most when the run
+//! itself is on the main thread (cooperative async).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -15,7 +16,7 @@ use crate::engine::{Recorder, RunEnd, RunOutput, Span};
 use crate::i18n::visuals::VisualsText as T;
 use crate::i18n::Texts;
 use crate::link::Lang;
-use crate::web::clock::sleep_ms;
+use crate::web::clock::{now_ms, sleep_ms};
 
 /// The run's log, compared by identity.
 #[derive(Clone)]
@@ -34,10 +35,9 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// The pause between two polls: 250 ms, plus 1 ms per 100 spans already drawn (a 100k-span
-/// run redraws once a second).
-fn poll_ms(spans: usize) -> f64 {
-    250.0 + spans as f64 / 100.0
+/// The pause between two polls: at least 250 ms, and 40 times the last redraw's cost.
+fn poll_ms(last_draw_ms: f64) -> f64 {
+    (40.0 * last_draw_ms).clamp(250.0, 5_000.0)
 }
 
 #[function_component(LiveTimeline)]
@@ -52,8 +52,20 @@ pub fn live_timeline(props: &Props) -> Html {
             outcomes: Vec::new(),
         })
     });
+    // When the last new spans were handed to the drawing, and what drawing them cost.
+    let set_at = use_mut_ref(|| None::<f64>);
+    let cost = use_mut_ref(|| 0.0_f64);
+    {
+        let (set_at, cost) = (set_at.clone(), cost.clone());
+        use_effect(move || {
+            if let Some(t) = set_at.borrow_mut().take() {
+                *cost.borrow_mut() = now_ms() - t;
+            }
+        });
+    }
     {
         let output = output.setter();
+        let (set_at, cost) = (set_at.clone(), cost.clone());
         use_effect_with(props.live.clone(), move |live| {
             let stop = Rc::new(Cell::new(false));
             let recorder = live.0.clone();
@@ -61,7 +73,8 @@ pub fn live_timeline(props: &Props) -> Html {
             spawn_local(async move {
                 let mut spans: Vec<Span> = Vec::new();
                 while !stopped.get() {
-                    sleep_ms(poll_ms(spans.len())).await;
+                    let pause = poll_ms(*cost.borrow());
+                    sleep_ms(pause).await;
                     if stopped.get() {
                         break;
                     }
@@ -72,6 +85,7 @@ pub fn live_timeline(props: &Props) -> Html {
                         continue;
                     }
                     spans.extend(new);
+                    *set_at.borrow_mut() = Some(now_ms());
                     output.set(Rc::new(RunOutput {
                         answer: Default::default(),
                         end: RunEnd::Completed,

@@ -65,6 +65,7 @@ const TITLE_H: f64 = 20.0;
 const RUN_GAP: f64 = 10.0;
 /// All runs together draw at most about this many bars.
 const MAX_BARS: usize = 6_000;
+const LIVE_MAX_BARS: usize = 1_500;
 
 /// What one render draws, computed once per (runs, window, width, language).
 struct Drawn {
@@ -102,7 +103,8 @@ fn draw(id: &str, runs: &[RunView], view: &Viewport, width: f64, lang: Lang, liv
     let mut parts = Vec::new();
     let mut starts = Vec::new();
     let mut merged = None;
-    let per_run = MAX_BARS / runs.len().max(1);
+    // A live drawing is redrawn as spans arrive: fewer, wider bars keep each redraw cheap.
+    let per_run = if live { LIVE_MAX_BARS } else { MAX_BARS } / runs.len().max(1);
     for run in runs {
         let geo = Geometry {
             top: y + TITLE_H,
