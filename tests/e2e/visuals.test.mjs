@@ -24,7 +24,7 @@ test('a pool run and a main-thread run: lanes, frame meters, the wall chart, sta
   await withApp(browser, { isolated: true }, async (page, errors) => {
     const hc = await page.evaluate(() => navigator.hardwareConcurrency);
     await selectWorkload(page, 'primes');
-    await setParams(page, { n: 3_000_000, tasks: 32 });
+    await setParams(page, { n: 6_000_000, tasks: 32 });
     await page.locator('#threads').fill('2');
     const pool = await runOn(page, 'pool');
     const main = await runOn(page, 'main');
@@ -49,8 +49,9 @@ test('a pool run and a main-thread run: lanes, frame meters, the wall chart, sta
     const [pm, mm] = [await meter('pool'), await meter('main')];
     assert.equal(mm.dropped, main.dropped, 'the meter agrees with the results table');
     assert.equal(pm.dropped, pool.dropped);
-    assert.ok(mm.gap >= main.ms * 0.9, `main: longest gap ${mm.gap} of a ${main.ms} ms run`);
-    assert.ok(mm.dropped >= Math.floor((main.ms * 0.9) / 16.7) - 1, `main dropped ${mm.dropped}`);
+    // (A frame may still be painted while the run sets off: most of the run, not all of it.)
+    assert.ok(mm.gap >= main.ms * 0.8, `main: longest gap ${mm.gap} of a ${main.ms} ms run`);
+    assert.ok(mm.dropped >= Math.floor((main.ms * 0.8) / 16.7) - 1, `main dropped ${mm.dropped}`);
     assert.ok(mm.gaps >= 1);
     assert.ok(pm.gap < pool.ms / 2, `pool: longest gap ${pm.gap} of a ${pool.ms} ms run`);
     assert.ok(await page.locator(`${run('main')} .frame-gap`).count() >= 1, 'the freeze is marked');
