@@ -21,7 +21,7 @@ pub struct Props {
 const W: f64 = 640.0;
 const H: f64 = 260.0;
 const LEFT: f64 = 64.0;
-const RIGHT: f64 = 16.0;
+const RIGHT: f64 = 32.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 40.0;
 const ID: &str = "chunk-chart-svg";
