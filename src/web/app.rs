@@ -273,6 +273,7 @@ pub fn app() -> Html {
                     logical_processors={state.logical_processors}
                     on_start={on_sweep}
                     disabled={busy || !state.pool.is_ready()}
+                    lang={state.lang}
                 />
                 if state.workload.id == crate::workload::squares::DEF.id {
                     <ChunkChart

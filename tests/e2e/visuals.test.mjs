@@ -233,6 +233,11 @@ test("lesson 8's IO-bound preset: the thread sweep's speedup keeps growing past 
     assert.deepEqual(speedups.map((p) => p[0]), Array.from({ length: workers }, (_, i) => i + 1));
     const top = speedups[speedups.length - 1][1];
     if (workers > hc) assert.ok(top > hc, `IO-bound: ${top}× on ${workers} threads, past ${hc} cores`);
+    // The sweep chart saves too.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('.save-svg[data-for="sweep-chart-svg"]')]);
+    assert.equal(file.suggestedFilename(), 'thread-sweep.svg');
+    const text = await readFile(await file.path(), 'utf8');
+    assert.equal((text.match(/<circle[^>]+class="point/g) ?? []).length, workers);
     assert.deepEqual(errors, []);
   });
 });
