@@ -15,6 +15,7 @@ pub mod params_form;
 pub mod pool_status;
 pub mod progress;
 pub mod replay;
+pub mod replay_draw;
 pub mod results;
 pub mod run_controls;
 pub mod share;
