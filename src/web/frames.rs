@@ -24,8 +24,11 @@ impl FrameWatch {
         let pending = Rc::new(Cell::new(0));
         let callback: FrameLoop = Rc::new(RefCell::new(None));
         let (s, p, c) = (stamps.clone(), pending.clone(), callback.clone());
-        *callback.borrow_mut() = Some(Closure::new(move |t: f64| {
-            s.borrow_mut().push(t);
+        // The time the callback runs, not the frame's timestamp argument: after a freeze the
+        // browser may run a frame stamped with a vsync from inside the freeze, which would
+        // hide it.
+        *callback.borrow_mut() = Some(Closure::new(move |_frame_time: f64| {
+            s.borrow_mut().push(super::clock::now_ms());
             request(&c, &p);
         }));
         request(&callback, &pending);
@@ -43,7 +46,7 @@ impl FrameWatch {
     }
 
     /// Like [`stop`](Self::stop), also giving each frame's time on the spans' clock
-    /// (`timeOrigin` + the frame's timestamp), for the frame meter.
+    /// (`web::clock::now_ms`), for the frame meter.
     pub async fn stop_with_stamps(self) -> (FrameStats, Vec<f64>) {
         super::clock::after_next_paint().await;
         if let Some(w) = web_sys::window() {
@@ -52,13 +55,7 @@ impl FrameWatch {
         // Nothing can call the closure now: break its reference cycle.
         self.callback.borrow_mut().take();
         let stamps = self.stamps.borrow();
-        let origin = web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.time_origin());
-        (
-            summarize(&stamps),
-            stamps.iter().map(|t| t + origin).collect(),
-        )
+        (summarize(&stamps), stamps.clone())
     }
 }
 
