@@ -10,7 +10,6 @@ pub mod app_state;
 pub mod asyncio;
 pub mod bank_scene;
 pub mod chart;
-pub mod chunk_sweep;
 pub mod engine;
 pub mod executor;
 pub mod history;

@@ -121,3 +121,80 @@ mod tests {
         );
     }
 }
+
+/// A chunk-size sweep: the tiny-task workload (`squares`) on the pool with 1, 10, 100, …
+/// numbers per task, to see the per-task overhead paid off as chunks grow (the notes'
+/// `chunksize`). Each size runs once; the points are (chunk, wall ms).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChunkSweep {
+    /// Chunk sizes to run, ascending.
+    pub plan: Vec<u64>,
+    pub points: Vec<(u64, f64)>,
+    /// The chunk size of the run in progress, if it belongs to the sweep.
+    pub in_flight: Option<u64>,
+}
+
+/// A sweep point never makes more tasks than this (chunk 1 over 10⁶ numbers would hold a
+/// million tasks and spans for a single point).
+pub const MAX_SWEEP_TASKS: u64 = 200_000;
+
+impl ChunkSweep {
+    /// Powers of ten from the smallest that keeps ⌈n / chunk⌉ ≤ [`MAX_SWEEP_TASKS`] up to `n`.
+    pub fn new(n: u64) -> Self {
+        let n = n.max(1);
+        let plan = std::iter::successors(Some(1u64), |c| c.checked_mul(10))
+            .take_while(|&c| c <= n)
+            .filter(|&c| n.div_ceil(c) <= MAX_SWEEP_TASKS)
+            .collect();
+        Self {
+            plan,
+            points: Vec::new(),
+            in_flight: None,
+        }
+    }
+
+    pub fn done(&self) -> bool {
+        self.points.len() >= self.plan.len()
+    }
+
+    /// The size whose run was fastest.
+    pub fn fastest(&self) -> Option<(u64, f64)> {
+        self.points
+            .iter()
+            .copied()
+            .filter(|p| p.1 > 0.0)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    }
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_powers_of_ten_within_the_task_cap() {
+        assert_eq!(
+            ChunkSweep::new(100_000).plan,
+            vec![1, 10, 100, 1_000, 10_000, 100_000]
+        );
+        assert_eq!(
+            ChunkSweep::new(1_000_000).plan,
+            vec![10, 100, 1_000, 10_000, 100_000, 1_000_000]
+        );
+        assert_eq!(ChunkSweep::new(5).plan, vec![1]);
+        assert_eq!(ChunkSweep::new(0).plan, vec![1]);
+        assert!(ChunkSweep::new(u64::MAX)
+            .plan
+            .iter()
+            .all(|&c| u64::MAX.div_ceil(c) <= MAX_SWEEP_TASKS));
+    }
+
+    #[test]
+    fn fastest_point() {
+        let mut s = ChunkSweep::new(1_000);
+        assert_eq!(s.fastest(), None);
+        s.points = vec![(1, 90.0), (10, 20.0), (100, 12.0), (1_000, 15.0)];
+        assert!(s.done());
+        assert_eq!(s.fastest(), Some((100, 12.0)));
+    }
+}

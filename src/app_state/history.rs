@@ -71,6 +71,7 @@ mod tests {
                     outcomes: vec![],
                 }),
                 frames: None,
+                frame_stamps: Rc::default(),
             }))
     }
 

@@ -13,7 +13,7 @@ use crate::isolation::Isolation;
 use crate::link::{self, Decoded, Lang, Notice, View};
 use crate::param::{Parsed, Values};
 use crate::pool_state::PoolState;
-use crate::sweep::Sweep;
+use crate::sweep::{ChunkSweep, Sweep};
 use crate::workload::{self, WorkloadDef};
 
 /// A synchronous main-thread run estimated to freeze the page longer than this needs the
@@ -29,6 +29,8 @@ pub struct RunRecord {
     pub output: Rc<RunOutput>,
     /// The page's frames during the run (main-thread runs).
     pub frames: Option<FrameStats>,
+    /// When each of those frames was painted, on the spans' clock (for the frame meter).
+    pub frame_stamps: Rc<Vec<f64>>,
 }
 
 /// The run in progress.
@@ -48,6 +50,8 @@ pub struct Running {
 pub struct Job {
     pub executor: Executor,
     pub threads: Option<usize>,
+    /// A chunk-size sweep's point: run with this `chunk` instead of the form's.
+    pub chunk: Option<u64>,
 }
 
 /// What happens when the learner asks for a run.
@@ -105,6 +109,8 @@ pub struct AppState {
     pub pending: Vec<Job>,
     /// The thread sweep in progress or last done.
     pub sweep: Option<Sweep>,
+    /// The chunk-size sweep (tiny-task workload) in progress or last done.
+    pub chunk_sweep: Option<ChunkSweep>,
     pub running: Option<Running>,
     /// The latest run per executor for the current configuration.
     pub results: BTreeMap<Executor, RunRecord>,
@@ -123,8 +129,6 @@ pub struct AppState {
     pub isolation: Isolation,
     /// The Python API call shown over the runs (see `pyapi`).
     pub api: crate::pyapi::ApiCall,
-    /// The chunk-size sweep in progress or last done.
-    pub chunk_sweep: Option<crate::chunk_sweep::ChunkSweep>,
 }
 
 impl Default for AppState {
@@ -149,6 +153,7 @@ impl Default for AppState {
             link_notices: Vec::new(),
             pending: Vec::new(),
             sweep: None,
+            chunk_sweep: None,
             running: None,
             results: BTreeMap::new(),
             confirm: None,
@@ -158,7 +163,6 @@ impl Default for AppState {
             history: History::default(),
             isolation: Isolation::default(),
             api: crate::pyapi::ApiCall::None,
-            chunk_sweep: None,
         }
     }
 }
@@ -192,6 +196,8 @@ pub enum Action {
     TakePending,
     /// Run the workload on the pool at 1 ..= pool size threads.
     StartSweep,
+    /// Run the tiny-task workload on the pool at chunk sizes 1, 10, 100, …
+    StartChunkSweep,
     /// Ask before a long freeze.
     AskConfirm(Executor, f64),
     DismissConfirm,
@@ -318,6 +324,7 @@ impl AppState {
                     .map(|&executor| Job {
                         executor,
                         threads: None,
+                        chunk: None,
                     })
                     .collect();
             }
@@ -330,14 +337,36 @@ impl AppState {
                         .map(|&t| Job {
                             executor: Executor::Pool,
                             threads: Some(t),
+                            chunk: None,
                         })
                         .collect();
                     self.sweep = Some(sweep);
                 }
             }
+            Action::StartChunkSweep => {
+                if self.pool.is_ready()
+                    && self.running.is_none()
+                    && self.workload.id == workload::squares::DEF.id
+                {
+                    let sweep = ChunkSweep::new(self.values.get(&workload::squares::N));
+                    self.pending = sweep
+                        .plan
+                        .iter()
+                        .map(|&c| Job {
+                            executor: Executor::Pool,
+                            threads: None,
+                            chunk: Some(c),
+                        })
+                        .collect();
+                    self.chunk_sweep = Some(sweep);
+                }
+            }
             Action::TakePending => {
                 if !self.pending.is_empty() {
-                    self.pending.remove(0);
+                    let job = self.pending.remove(0);
+                    if let Some(sweep) = &mut self.chunk_sweep {
+                        sweep.in_flight = job.chunk;
+                    }
                 }
             }
             Action::WorkersLost(n) => {
@@ -393,7 +422,21 @@ impl AppState {
                             .insert(self.workload.id, record.output.wall_ms / raw);
                     }
                 }
-                if let Some(sweep) = &mut self.sweep {
+                // A chunk-size sweep's point belongs to that sweep only.
+                let chunk_point = self.chunk_sweep.as_mut().and_then(|s| {
+                    let chunk = s.in_flight.take()?;
+                    Some((s, chunk))
+                });
+                let mut for_thread_sweep = true;
+                if let Some((sweep, chunk)) = chunk_point {
+                    for_thread_sweep = false;
+                    if record.output.end == crate::engine::RunEnd::Completed {
+                        sweep.points.push((chunk, record.output.wall_ms));
+                    } else {
+                        self.pending.clear();
+                    }
+                }
+                if let Some(sweep) = self.sweep.as_mut().filter(|_| for_thread_sweep) {
                     if !sweep.done() && record.executor == sweep.executor {
                         if record.output.end == crate::engine::RunEnd::Completed {
                             sweep.points.push((record.threads, record.output.wall_ms));
@@ -403,7 +446,6 @@ impl AppState {
                         }
                     }
                 }
-                self.chunk_sweep_finished(&record);
                 self.results.insert(record.executor, record.clone());
                 self.keep_in_history(&record, started_ms);
             }

@@ -31,6 +31,7 @@ fn record(executor: Executor, value: i128, wall_ms: f64, end: RunEnd) -> RunReco
             outcomes: vec![],
         }),
         frames: None,
+        frame_stamps: Rc::default(),
     }
 }
 
@@ -390,4 +391,62 @@ fn finished_runs_are_counted() {
             RunEnd::Cancelled,
         )));
     assert_eq!(s.finished_runs, 2);
+}
+
+#[test]
+fn a_chunk_sweep_queues_one_pool_run_per_size_and_records_each_point() {
+    let mut s = ready(2)
+        .apply(Action::SelectWorkload("squares"))
+        .apply(Action::EditParam("n", "1000".into()));
+    s = s.apply(Action::StartChunkSweep);
+    let plan = s.chunk_sweep.as_ref().expect("a sweep").plan.clone();
+    assert_eq!(plan, vec![1, 10, 100, 1_000]);
+    assert_eq!(
+        s.pending.iter().map(|j| j.chunk).collect::<Vec<_>>(),
+        plan.iter().map(|&c| Some(c)).collect::<Vec<_>>()
+    );
+    assert!(s.pending.iter().all(|j| j.executor == Executor::Pool));
+    for (i, &chunk) in plan.iter().enumerate() {
+        s = s
+            .apply(Action::TakePending)
+            .apply(started(Executor::Pool))
+            .apply(Action::Finished(record(
+                Executor::Pool,
+                333_833_500,
+                100.0 / (i + 1) as f64,
+                RunEnd::Completed,
+            )));
+        assert_eq!(
+            s.chunk_sweep.as_ref().unwrap().points.len(),
+            i + 1,
+            "{chunk}"
+        );
+    }
+    let sweep = s.chunk_sweep.as_ref().unwrap();
+    assert!(sweep.done());
+    assert_eq!(sweep.fastest(), Some((1_000, 25.0)));
+    assert!(s.pending.is_empty());
+}
+
+#[test]
+fn a_chunk_sweep_needs_the_tiny_task_workload_and_stops_at_a_cancel() {
+    let s = ready(2).apply(Action::StartChunkSweep);
+    assert!(
+        s.chunk_sweep.is_none() && s.pending.is_empty(),
+        "primes has no chunk"
+    );
+    let mut s = ready(2)
+        .apply(Action::SelectWorkload("squares"))
+        .apply(Action::StartChunkSweep)
+        .apply(Action::TakePending)
+        .apply(started(Executor::Pool));
+    assert!(!s.pending.is_empty());
+    s = s.apply(Action::Finished(record(
+        Executor::Pool,
+        0,
+        5.0,
+        RunEnd::Cancelled,
+    )));
+    assert!(s.pending.is_empty(), "a cancelled point ends the sweep");
+    assert!(s.chunk_sweep.as_ref().unwrap().points.is_empty());
 }

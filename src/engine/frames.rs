@@ -24,14 +24,21 @@ pub fn summarize(timestamps: &[f64]) -> FrameStats {
     for pair in timestamps.windows(2) {
         let gap = pair[1] - pair[0];
         stats.longest_gap_ms = stats.longest_gap_ms.max(gap);
-        // A gap of k frame periods means k − 1 frames were skipped; allow half a frame of
-        // jitter so a steady 60 Hz stream counts zero.
-        let missed = (gap / FRAME_MS - 0.5).floor();
-        if missed >= 1.0 {
-            stats.dropped += missed as usize;
-        }
+        stats.dropped += missed(gap);
     }
     stats
+}
+
+/// Frames skipped in a gap of `gap_ms` between two painted frames: a gap of k frame periods
+/// means k − 1 were skipped; half a frame of jitter is allowed so a steady 60 Hz stream counts
+/// zero.
+pub fn missed(gap_ms: f64) -> usize {
+    let missed = (gap_ms / FRAME_MS - 0.5).floor();
+    if missed >= 1.0 {
+        missed as usize
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! a global lock over between steps.
 
 pub mod analysis;
+pub mod breakdown;
 pub mod clock;
 pub mod fault;
 pub mod frames;

@@ -17,6 +17,7 @@ use crate::link::Lang;
 pub mod history;
 pub mod pool_status;
 pub mod pyapi;
+pub mod visuals;
 
 /// A table of UI texts: an enum of keys with Chinese and English for each.
 pub trait Texts: Copy + 'static {
@@ -94,6 +95,7 @@ fn all_tables() -> Vec<Table> {
         table::<history::HistoryText>("history"),
         table::<pool_status::PoolText>("pool status"),
         table::<pyapi::ApiText>("python api"),
+        table::<visuals::VisualsText>("visuals"),
     ]
 }
 

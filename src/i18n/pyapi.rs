@@ -51,11 +51,5 @@ crate::texts! {
         Worker => ("工作线程 {0}", "worker {0}"),
         ImapHead => ("imap(chunksize={0})：{1} 个条目分成 {2} 块，每块一个任务", "imap(chunksize={0}): {1} items in {2} chunks, one task each"),
         ImapRow => ("条目 {0}–{1} 在 {2} ms 交到调用方", "items {0}–{1} reach the caller at {2} ms"),
-        SweepTitle => ("块大小扫描（平方，极小任务）", "Chunk-size sweep (squares, tiny tasks)"),
-        SweepRun => ("在线程池上扫描块大小", "Sweep chunk sizes on the pool"),
-        SweepHead => ("块大小 · 任务数 · 用时 · 相对块大小 1 的加速比", "chunk · tasks · wall time · speedup over chunk 1"),
-        SweepRow => ("{0} · {1} · {2} ms · {3}×", "{0} · {1} · {2} ms · {3}×"),
-        SweepBest => ("最快：块大小 {0}", "fastest: chunk size {0}"),
-        SweepStopped => ("扫描中断（有一次运行失败或被取消）", "sweep stopped (a run failed or was cancelled)"),
     }
 }

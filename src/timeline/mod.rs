@@ -1,7 +1,10 @@
 //! The run timeline's model: which row each span goes on and where its bar sits, from a run's
 //! spans alone. `web::components::timeline` draws it.
 
+pub mod frame_meter;
 pub mod layout;
+pub mod replay;
+pub mod viewport;
 
 pub use layout::{lane_label, layout, origin_ms, time_axis, Axis, Bar, Geometry, Layout, Row};
 

@@ -7,6 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::components::api_demo::ApiDemo;
+use super::components::chunk_chart::ChunkChart;
 use super::components::lang_compare::LangCompare;
 use super::components::{bank_scene::BankScene, playground::Playground};
 use super::components::{
@@ -120,52 +121,64 @@ pub fn app() -> Html {
     let start = {
         let state = state.clone();
         let current = current.clone();
-        move |executor: Executor, confirmed: bool, threads: Option<usize>| match state
-            .decide(executor, confirmed)
-        {
-            Decision::Start => {
-                let plan = inject((state.workload.plan)(&state.values), state.fault);
-                let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
-                *current.borrow_mut() = Some(recorder.clone());
-                // The Python API call may act on the run: hold, cancel, block (see `pyapi::lens`).
-                let plan =
-                    crate::pyapi::lens::prepare(plan, state.api, &recorder, super::clock::now_ms());
-                if let Some(after) = crate::pyapi::lens::cancel_after_ms(state.api) {
-                    let recorder = recorder.clone();
-                    spawn_local(async move {
-                        super::clock::sleep_ms(after).await;
-                        recorder.cancel();
-                    });
+        move |executor: Executor, confirmed: bool, threads: Option<usize>, chunk: Option<u64>| {
+            match state.decide(executor, confirmed) {
+                Decision::Start => {
+                    // A chunk-size sweep's point runs with its own chunk.
+                    let values = match chunk {
+                        Some(c) => state
+                            .values
+                            .clone()
+                            .with(&crate::workload::squares::CHUNK, c),
+                        None => state.values.clone(),
+                    };
+                    let plan = inject((state.workload.plan)(&values), state.fault);
+                    let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
+                    *current.borrow_mut() = Some(recorder.clone());
+                    // The Python API call may act on the run: hold, cancel, block (see `pyapi::lens`).
+                    let plan = crate::pyapi::lens::prepare(
+                        plan,
+                        state.api,
+                        &recorder,
+                        super::clock::now_ms(),
+                    );
+                    if let Some(after) = crate::pyapi::lens::cancel_after_ms(state.api) {
+                        let recorder = recorder.clone();
+                        spawn_local(async move {
+                            super::clock::sleep_ms(after).await;
+                            recorder.cancel();
+                        });
+                    }
+                    let threads = threads.map_or_else(
+                        || state.threads_for(executor),
+                        |t| t.clamp(1, state.max_threads()),
+                    );
+                    // What the plan is, for process workers that rebuild it in their own memory.
+                    let job = crate::engine::process::JobSpec {
+                        run: 0,
+                        workload: state.workload,
+                        values,
+                        fault: state.fault,
+                    };
+                    spawn_local(runner::run(
+                        executor,
+                        plan,
+                        job,
+                        threads,
+                        recorder,
+                        state.dispatcher(),
+                    ));
                 }
-                let threads = threads.map_or_else(
-                    || state.threads_for(executor),
-                    |t| t.clamp(1, state.max_threads()),
-                );
-                // What the plan is, for process workers that rebuild it in their own memory.
-                let job = crate::engine::process::JobSpec {
-                    run: 0,
-                    workload: state.workload,
-                    values: state.values.clone(),
-                    fault: state.fault,
-                };
-                spawn_local(runner::run(
-                    executor,
-                    plan,
-                    job,
-                    threads,
-                    recorder,
-                    state.dispatcher(),
-                ));
+                Decision::Confirm { estimate_ms } => {
+                    state.dispatch(Action::AskConfirm(executor, estimate_ms))
+                }
+                Decision::Busy | Decision::NoPool | Decision::PanicOnMainThread => {}
             }
-            Decision::Confirm { estimate_ms } => {
-                state.dispatch(Action::AskConfirm(executor, estimate_ms))
-            }
-            Decision::Busy | Decision::NoPool | Decision::PanicOnMainThread => {}
         }
     };
     let on_run = {
         let start = start.clone();
-        Callback::from(move |executor| start(executor, false, None))
+        Callback::from(move |executor| start(executor, false, None, None))
     };
     // "Run all": start the next queued executor whenever the page is free.
     {
@@ -177,7 +190,7 @@ pub fn app() -> Html {
         use_effect_with(next, move |next| {
             if let Some(job) = *next {
                 dispatch.dispatch(Action::TakePending);
-                start(job.executor, false, job.threads);
+                start(job.executor, false, job.threads, job.chunk);
             }
         });
     }
@@ -185,15 +198,31 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::StartSweep))
     };
+    let on_chunk_sweep = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::StartChunkSweep))
+    };
     let on_run_all = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::RunAll))
     };
-    let on_confirm = Callback::from(move |executor| start(executor, true, None));
+    let on_confirm = Callback::from(move |executor| start(executor, true, None, None));
     let on_dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissConfirm))
     };
+    // The run's log for the live timeline (a pool or cooperative run; a synchronous one
+    // freezes the page, so nothing could be drawn).
+    let live = current
+        .borrow()
+        .clone()
+        .filter(|_| {
+            state
+                .running
+                .as_ref()
+                .is_some_and(|r| !r.executor.freezes_page())
+        })
+        .map(super::components::live_timeline::Live);
     let on_cancel = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
@@ -274,10 +303,6 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |call| dispatch.dispatch(Action::Api(ApiAction::Set(call))))
     };
-    let on_chunk_sweep = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |e| dispatch.dispatch(Action::Api(ApiAction::StartChunkSweep(e))))
-    };
     let on_threads = {
         let dispatch = state.dispatcher();
         Callback::from(move |n| dispatch.dispatch(Action::SetThreads(n)))
@@ -345,18 +370,28 @@ pub fn app() -> Html {
                     <Confirm {executor} {estimate_ms} on_confirm={on_confirm} on_dismiss={on_dismiss} lang={state.lang} />
                 }
                 if let Some(running) = state.running.clone() {
-                    <Progress {running} on_cancel={on_cancel} />
+                    <Progress {running} on_cancel={on_cancel} live={live} lang={state.lang} />
                 }
                 <SweepChart
                     sweep={state.sweep.clone().unwrap_or_else(|| crate::sweep::Sweep::new(Executor::Pool, state.max_threads()))}
                     logical_processors={state.logical_processors}
                     on_start={on_sweep}
                     disabled={busy || !state.pool.is_ready()}
+                    lang={state.lang}
                 />
+                if state.workload.id == crate::workload::squares::DEF.id {
+                    <ChunkChart
+                        sweep={state.chunk_sweep.clone()}
+                        on_start={on_chunk_sweep}
+                        disabled={busy || !state.pool.is_ready()}
+                        lang={state.lang}
+                    />
+                }
                 <Results
                     results={state.results.clone()}
                     main_ms={state.results.get(&Executor::Main).map(|r| r.output.wall_ms)}
                     agree={state.answers_agree()}
+                    lang={state.lang}
                 />
                 <ApiDemo
                     lang={state.lang}
@@ -367,11 +402,8 @@ pub fn app() -> Html {
                         state.values.get(&crate::workload::squares::N),
                         state.values.get(&crate::workload::squares::CHUNK),
                     ))}
-                    chunk_sweep={state.chunk_sweep.clone()}
                     {on_api}
-                    {on_chunk_sweep}
                     disabled={busy}
-                    pool_ready={state.pool.is_ready()}
                 />
             </section>
             <HistoryPanel

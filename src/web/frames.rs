@@ -24,8 +24,11 @@ impl FrameWatch {
         let pending = Rc::new(Cell::new(0));
         let callback: FrameLoop = Rc::new(RefCell::new(None));
         let (s, p, c) = (stamps.clone(), pending.clone(), callback.clone());
-        *callback.borrow_mut() = Some(Closure::new(move |t: f64| {
-            s.borrow_mut().push(t);
+        // The time the callback runs, not the frame's timestamp argument: after a freeze the
+        // browser may run a frame stamped with a vsync from inside the freeze, which would
+        // hide it.
+        *callback.borrow_mut() = Some(Closure::new(move |_frame_time: f64| {
+            s.borrow_mut().push(super::clock::now_ms());
             request(&c, &p);
         }));
         request(&callback, &pending);
@@ -39,13 +42,20 @@ impl FrameWatch {
     /// Stops after one more painted frame (so a freeze that just ended is measured) and
     /// summarises.
     pub async fn stop(self) -> FrameStats {
+        self.stop_with_stamps().await.0
+    }
+
+    /// Like [`stop`](Self::stop), also giving each frame's time on the spans' clock
+    /// (`web::clock::now_ms`), for the frame meter.
+    pub async fn stop_with_stamps(self) -> (FrameStats, Vec<f64>) {
         super::clock::after_next_paint().await;
         if let Some(w) = web_sys::window() {
             let _ = w.cancel_animation_frame(self.pending.get());
         }
         // Nothing can call the closure now: break its reference cycle.
         self.callback.borrow_mut().take();
-        summarize(&self.stamps.borrow())
+        let stamps = self.stamps.borrow();
+        (summarize(&stamps), stamps.clone())
     }
 }
 

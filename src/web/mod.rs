@@ -10,6 +10,7 @@ pub mod bench_api;
 pub mod browser;
 pub mod clock;
 mod components;
+pub mod export;
 pub mod fetch;
 pub mod frames;
 pub mod history_store;

@@ -19,8 +19,27 @@ const COOPERATIVE_SLICE_MS: f64 = 4.0;
 /// How often the page reads progress while a run goes on.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
-/// Runs `plan` for the page, reporting `Started`, `Progress` and `Finished` to `dispatch`.
-pub async fn run(
+/// Reports `Started` at once (before the caller's next render, so a queue never starts a second
+/// run while this one is on its way), and returns the run, which reports `Progress` and
+/// `Finished` to `dispatch`.
+pub fn run(
+    executor: Executor,
+    plan: Plan,
+    job: JobSpec,
+    threads: usize,
+    recorder: Arc<Recorder>,
+    dispatch: UseReducerDispatcher<AppState>,
+) -> impl std::future::Future<Output = ()> {
+    dispatch.dispatch(Action::Started {
+        executor,
+        threads,
+        total: plan.tasks.len() as u32,
+        now_ms: clock::now_ms(),
+    });
+    run_started(executor, plan, job, threads, recorder, dispatch)
+}
+
+async fn run_started(
     executor: Executor,
     plan: Plan,
     job: JobSpec,
@@ -28,12 +47,6 @@ pub async fn run(
     recorder: Arc<Recorder>,
     dispatch: UseReducerDispatcher<AppState>,
 ) {
-    dispatch.dispatch(Action::Started {
-        executor,
-        threads,
-        total: plan.tasks.len() as u32,
-        now_ms: clock::now_ms(),
-    });
     let frames = FrameWatch::start();
     let progress = {
         let dispatch = dispatch.clone();
@@ -46,7 +59,7 @@ pub async fn run(
         }
     };
     let output = execute(executor, plan, job, threads, recorder, progress).await;
-    let frames = frames.stop().await;
+    let (frames, frame_stamps) = frames.stop_with_stamps().await;
     if executor.needs_pool() {
         dispatch.dispatch(Action::WorkersLost(crate::engine::pool::lost_workers()));
     }
@@ -55,6 +68,7 @@ pub async fn run(
         threads,
         output: Rc::new(output),
         frames: Some(frames),
+        frame_stamps: Rc::new(frame_stamps),
     }));
 }
 

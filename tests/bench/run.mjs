@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { serve } from '../e2e/server.mjs';
 import { launch, open } from '../e2e/browser.mjs';
 import { benchProcs } from './procs.mjs';
+import { visuals } from './visuals.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -159,6 +160,7 @@ try {
   if (cancelled !== 'cancelled') throw new Error(`the cancel run ended ${cancelled}`);
   const procs = await benchProcs(run, REPEATS);
   report.procs = procs.figures;
+  report.visuals = await visuals(page, { repeats: REPEATS });
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 
   const lines = [
@@ -183,6 +185,7 @@ try {
     `| wasm single-thread ÷ native, primes below ${native.n} (main thread ${report.cases.find((c) => c.label === 'primes').main_ms.toFixed(1)} ms, native ${native.serial_ms.toFixed(1)} ms) | ${(report.cases.find((c) => c.label === 'primes').main_ms / native.serial_ms).toFixed(2)} | ≤ 1.2 |`,
     `| page load → pool ready (localhost, includes opening the page) | ${report.load_to_pool_ready_ms} ms | ≤ 300 ms |`,
     ...procs.lines,
+    ...report.visuals.lines,
     '',
   ];
   const md = lines.join('\n');

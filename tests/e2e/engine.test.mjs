@@ -137,10 +137,10 @@ test("the notes' GIL experiment: under a global lock no two counters compute at 
     if (hc >= 2) assert.equal(await working('pool'), '2', 'both counters at once without the lock');
     // The timelines show it: lock-holding and lock-waiting bars under the GIL, plain computing
     // on two worker lanes without it (plus the main thread's lane, always shown).
-    const gilTimeline = page.locator('#timeline-gil svg.timeline');
+    const gilTimeline = page.locator('#timeline-svg .timeline-run[data-run="gil"]');
     assert.ok((await gilTimeline.locator('rect.span-locked').count()) >= 2);
     assert.ok((await gilTimeline.locator('rect.span-wait').count()) >= 1);
-    const poolTimeline = page.locator('#timeline-pool svg.timeline');
+    const poolTimeline = page.locator('#timeline-svg .timeline-run[data-run="pool"]');
     assert.equal(await poolTimeline.locator('rect.span-locked').count(), 0);
     if (hc >= 2) assert.equal(await poolTimeline.getAttribute('data-lanes'), '3');
 

@@ -1,5 +1,5 @@
-//! The Python API panel: pick the call (and its parameters), see every run through it, and
-//! sweep the chunk size of the tiny-task workload.
+//! The Python API panel: pick the call (and its parameters) and see every run through it. (The
+//! chunk-size sweep of the tiny-task workload is the chunk chart's, under the results.)
 
 use std::collections::BTreeMap;
 
@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use super::api_outcome::ApiOutcome;
 use crate::app_state::RunRecord;
-use crate::chunk_sweep::ChunkSweep;
 use crate::executor::Executor;
 use crate::i18n::pyapi::ApiText as T;
 use crate::i18n::Texts;
@@ -25,11 +24,8 @@ pub struct Props {
     pub asked: Option<Vec<u64>>,
     /// (items, chunk size) when the workload's tasks are `imap` chunks.
     pub chunking: Option<(u64, u64)>,
-    pub chunk_sweep: Option<ChunkSweep>,
     pub on_api: Callback<ApiCall>,
-    pub on_chunk_sweep: Callback<Executor>,
     pub disabled: bool,
-    pub pool_ready: bool,
 }
 
 fn call_label(tag: &str) -> T {
@@ -89,7 +85,6 @@ pub fn api_demo(props: &Props) -> Html {
     let outcomes = props.results.values().map(|record| {
         html! { <ApiOutcome {lang} {api} record={record.clone()} asked={props.asked.clone()} chunking={props.chunking} /> }
     });
-    let on_sweep = props.on_chunk_sweep.reform(|_: MouseEvent| Executor::Pool);
     html! {
         <section class="api-demo" id="api-demo">
             <h3>{ T::Title.get(lang) }</h3>
@@ -104,15 +99,6 @@ pub fn api_demo(props: &Props) -> Html {
             </div>
             { params }
             <div class="api-outcomes">{ for outcomes }</div>
-            <div class="chunk-sweep">
-                <h4>{ T::SweepTitle.get(lang) }</h4>
-                <button id="chunk-sweep" onclick={on_sweep} disabled={props.disabled || !props.pool_ready}>
-                    { T::SweepRun.get(lang) }
-                </button>
-                if let Some(sweep) = &props.chunk_sweep {
-                    { sweep_table(lang, sweep) }
-                }
-            </div>
         </section>
     }
 }
@@ -164,33 +150,6 @@ fn wait_params(lang: Lang, spec: WaitSpec, on_api: &Callback<ApiCall>, disabled:
                     { T::Cancel.get(lang) }
                 </label>
             </div>
-        </div>
-    }
-}
-
-fn sweep_table(lang: Lang, sweep: &ChunkSweep) -> Html {
-    let speedups = sweep.speedups();
-    let rows = sweep.points.iter().map(|p| {
-        let speedup = speedups
-            .iter()
-            .find(|(c, _)| *c == p.chunk)
-            .map_or("-".into(), |(_, s)| format!("{s:.1}"));
-        html! {
-            <li data-chunk={p.chunk.to_string()} data-ms={format!("{:.3}", p.wall_ms)}>
-                { T::SweepRow.fill(lang, &[&p.chunk, &p.tasks, &format!("{:.1}", p.wall_ms), &speedup]) }
-            </li>
-        }
-    });
-    html! {
-        <div id="chunk-sweep-result" data-done={sweep.done().to_string()}>
-            <p>{ T::SweepHead.get(lang) }</p>
-            <ol>{ for rows }</ol>
-            if let Some(best) = sweep.best().filter(|_| sweep.done()) {
-                <p class="best">{ T::SweepBest.fill(lang, &[&best.chunk]) }</p>
-            }
-            if sweep.stopped {
-                <p class="notice warn">{ T::SweepStopped.get(lang) }</p>
-            }
         </div>
     }
 }

@@ -1,25 +1,52 @@
 //! The latest run per executor, side by side: answer, wall time, speedup, what the page felt.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use yew::prelude::*;
 
 use super::labels;
-use super::timeline::Timeline;
+use super::replay::{ReplayTimeline, RunView};
+use super::wall_chart::WallChart;
 use crate::app_state::RunRecord;
 use crate::engine::analysis::{max_overlap, WORKING};
 use crate::engine::{Lane, RunEnd, SpanKind};
 use crate::executor::Executor;
+use crate::i18n::visuals::VisualsText as T;
+use crate::i18n::Texts;
+use crate::link::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub results: BTreeMap<Executor, RunRecord>,
     pub main_ms: Option<f64>,
     pub agree: Option<bool>,
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+fn fmt_ms(ms: f64) -> String {
+    format!("{ms:.1}")
 }
 
 #[function_component(Results)]
 pub fn results(props: &Props) -> Html {
+    // Runs the learner unticked in the comparison.
+    let hidden = use_state(BTreeSet::<Executor>::new);
+    let runs: Vec<RunView> = props
+        .results
+        .values()
+        .filter(|r| !hidden.contains(&r.executor))
+        .map(|r| RunView {
+            key: r.executor.tag(),
+            title: format!(
+                "{} · {} ms",
+                labels::executor(r.executor.tag(), props.lang),
+                fmt_ms(r.output.wall_ms)
+            ),
+            output: r.output.clone(),
+            frames: r.frame_stamps.clone(),
+        })
+        .collect();
     if props.results.is_empty() {
         return html! { <p class="empty" id="results-empty">{ "还没有运行 · No runs yet" }</p> };
     }
@@ -41,13 +68,31 @@ pub fn results(props: &Props) -> Html {
                 </tbody>
             </table>
             { agreement(props.agree) }
-            <h3>{ "时间线 · Timelines" }</h3>
-            { for props.results.values().map(|r| html! {
-                <div class="run-timeline" id={format!("timeline-{}", r.executor.tag())}>
-                    <h4>{ labels::executor(r.executor.tag(), crate::link::Lang::Both) }</h4>
-                    <Timeline output={r.output.clone()} />
-                </div>
-            }) }
+            <WallChart results={props.results.clone()} lang={props.lang} />
+            <h3>{ T::Timelines.get(props.lang) }</h3>
+            <fieldset class="compare-runs">
+                <legend>{ T::Compare.get(props.lang) }</legend>
+                { for props.results.keys().map(|&e| {
+                    let shown = !hidden.contains(&e);
+                    let hidden = hidden.clone();
+                    let onchange = Callback::from(move |_: Event| {
+                        let mut set = (*hidden).clone();
+                        if !set.remove(&e) {
+                            set.insert(e);
+                        }
+                        hidden.set(set);
+                    });
+                    html! {
+                        <label>
+                            <input type="checkbox" id={format!("show-{}", e.tag())} checked={shown} {onchange} />
+                            { labels::executor(e.tag(), props.lang) }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            if !runs.is_empty() {
+                <ReplayTimeline id="timeline" runs={runs} lang={props.lang} />
+            }
         </section>
     }
 }

@@ -13,6 +13,8 @@ pub struct Props {
     /// Starts a new sweep.
     pub on_start: Callback<()>,
     pub disabled: bool,
+    #[prop_or_default]
+    pub lang: crate::link::Lang,
 }
 
 const W: f64 = 640.0;
@@ -70,7 +72,7 @@ pub fn sweep_chart(props: &Props) -> Html {
                 { "开始扫描 · Run the sweep" }
             </button>
             <figure>
-                <svg class="sweep-chart" viewBox={format!("0 0 {W} {H}")} role="img"
+                <svg class="sweep-chart" id="sweep-chart-svg" width={W.to_string()} height={H.to_string()} viewBox={format!("0 0 {W} {H}")} role="img"
                     aria-label={format!("Speedup by thread count: {} points. {summary}", speedups.len())}
                     data-points={speedups.len().to_string()}
                     data-serial={fit.as_ref().map(|f| format!("{:.4}", f.serial_fraction))}>
@@ -115,6 +117,7 @@ pub fn sweep_chart(props: &Props) -> Html {
                     <span class="key amdahl">{ "┄ 阿姆达尔 · Amdahl" }</span>
                     <span class="summary" id="sweep-summary">{ summary }</span>
                 </figcaption>
+                <super::export_buttons::ExportButtons svg_id="sweep-chart-svg" name="thread-sweep" lang={props.lang} />
             </figure>
         </section>
     }

@@ -1,0 +1,114 @@
+//! The timeline of the run in progress: bars appear as the lanes hand their spans over (every
+//! ~30 ms, see `engine::recorder`). It polls the run's log without ever waiting on it
+//! (`try_spans_since`). Each redraw is timed, and the next poll waits at least 40 times as
+//! long, so drawing takes at most ~2.5% of the main thread — which matters most when the run
+//! itself is on the main thread (cooperative async).
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::replay::{ReplayTimeline, RunView};
+use crate::engine::{Recorder, RunEnd, RunOutput, Span};
+use crate::i18n::visuals::VisualsText as T;
+use crate::i18n::Texts;
+use crate::link::Lang;
+use crate::web::clock::{now_ms, sleep_ms};
+
+/// The run's log, compared by identity.
+#[derive(Clone)]
+pub struct Live(pub Arc<Recorder>);
+
+impl PartialEq for Live {
+    fn eq(&self, o: &Live) -> bool {
+        Arc::ptr_eq(&self.0, &o.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub live: Live,
+    pub title: String,
+    pub lang: Lang,
+}
+
+/// The pause between two polls: at least 250 ms, and 40 times the last redraw's cost.
+fn poll_ms(last_draw_ms: f64) -> f64 {
+    (40.0 * last_draw_ms).clamp(250.0, 5_000.0)
+}
+
+#[function_component(LiveTimeline)]
+pub fn live_timeline(props: &Props) -> Html {
+    let output = use_state(|| {
+        Rc::new(RunOutput {
+            answer: Default::default(),
+            end: RunEnd::Completed,
+            wall_ms: 0.0,
+            spans: Vec::new(),
+            completion_order: Vec::new(),
+            outcomes: Vec::new(),
+        })
+    });
+    // When the last new spans were handed to the drawing, and what drawing them cost.
+    let set_at = use_mut_ref(|| None::<f64>);
+    let cost = use_mut_ref(|| 0.0_f64);
+    {
+        let (set_at, cost) = (set_at.clone(), cost.clone());
+        use_effect(move || {
+            if let Some(t) = set_at.borrow_mut().take() {
+                *cost.borrow_mut() = now_ms() - t;
+            }
+        });
+    }
+    {
+        let output = output.setter();
+        let (set_at, cost) = (set_at.clone(), cost.clone());
+        use_effect_with(props.live.clone(), move |live| {
+            let stop = Rc::new(Cell::new(false));
+            let recorder = live.0.clone();
+            let stopped = stop.clone();
+            spawn_local(async move {
+                let mut spans: Vec<Span> = Vec::new();
+                while !stopped.get() {
+                    let pause = poll_ms(*cost.borrow());
+                    sleep_ms(pause).await;
+                    if stopped.get() {
+                        break;
+                    }
+                    let Some(new) = recorder.try_spans_since(spans.len()) else {
+                        continue;
+                    };
+                    if new.is_empty() {
+                        continue;
+                    }
+                    spans.extend(new);
+                    *set_at.borrow_mut() = Some(now_ms());
+                    output.set(Rc::new(RunOutput {
+                        answer: Default::default(),
+                        end: RunEnd::Completed,
+                        wall_ms: 0.0,
+                        spans: spans.clone(),
+                        completion_order: Vec::new(),
+                        outcomes: Vec::new(),
+                    }));
+                }
+            });
+            move || stop.set(true)
+        });
+    }
+    let runs = vec![RunView {
+        key: "live",
+        title: props.title.clone(),
+        output: (*output).clone(),
+        frames: Rc::default(),
+    }];
+    html! {
+        <div class="live-timeline" id="live-timeline" data-spans={output.spans.len().to_string()}>
+            <h4>{ T::LiveTimeline.get(props.lang) }</h4>
+            <ReplayTimeline id="live" runs={runs} lang={props.lang} live=true />
+        </div>
+    }
+}

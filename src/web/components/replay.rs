@@ -1,0 +1,346 @@
+//! The replayable timeline: one or more runs stacked on one shared time axis (each with its
+//! lanes and, once it is over, its frame meter), replay controls, zoom and pan, bar details on
+//! hover or focus, a legend, and SVG/PNG export.
+//!
+//! Replay never re-renders the bars: they are drawn once per layout, and each animation frame
+//! only moves a clip rectangle and the playhead (direct attribute writes), so a 10,000-span run
+//! replays as cheaply as a small one. The state (`Replay`, `Viewport`) is pure core.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::{closure::Closure, JsCast};
+use yew::prelude::*;
+
+use super::export_buttons::ExportButtons;
+pub use super::replay_draw::RunView;
+use super::replay_draw::{draw, paint, total_ms};
+use super::timeline::{self, AXIS_H};
+use crate::chart::format_duration;
+use crate::i18n::visuals::VisualsText as T;
+use crate::i18n::Texts;
+use crate::link::Lang;
+use crate::timeline::replay::{Replay, SPEEDS};
+use crate::timeline::viewport::Viewport;
+use crate::web::export::reduced_motion;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Unique in the page: element ids and pattern ids derive from it.
+    pub id: AttrValue,
+    pub runs: Vec<RunView>,
+    pub lang: Lang,
+    #[prop_or(880.0)]
+    pub width: f64,
+    /// A run in progress: no replay controls, the whole run so far.
+    #[prop_or_default]
+    pub live: bool,
+}
+
+type FrameLoop = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+
+#[function_component(ReplayTimeline)]
+pub fn replay_timeline(props: &Props) -> Html {
+    let id = props.id.to_string();
+    let lang = props.lang;
+    let width = if props.width.is_finite() {
+        props.width.max(320.0)
+    } else {
+        880.0
+    };
+    let total = total_ms(&props.runs);
+    let view_state = use_state(|| Viewport::new(total));
+    let view = if view_state.total_ms == total {
+        *view_state
+    } else {
+        Viewport::new(total)
+    };
+    let replay = use_mut_ref(|| Replay::new(total));
+    if replay.borrow().end_ms != total {
+        replay.borrow_mut().set_end(total);
+    }
+    let playing = use_state(|| false);
+    let speed = use_state(|| 1.0);
+    let drawn = {
+        let id = id.clone();
+        use_memo(
+            (
+                props.runs.clone(),
+                view.start_ms.to_bits(),
+                view.end_ms.to_bits(),
+                width.to_bits(),
+                lang,
+                props.live,
+            ),
+            move |(runs, _, _, _, lang, live)| draw(&id, runs, &view, width, *lang, *live),
+        )
+    };
+    // The frame loop reads the current scale and starts through these.
+    let scale = use_mut_ref(|| drawn.scale);
+    *scale.borrow_mut() = drawn.scale;
+    let starts = use_mut_ref(Vec::new);
+    *starts.borrow_mut() = drawn.starts.clone();
+    let frame_loop: FrameLoop = use_mut_ref(|| None);
+    let pending = use_mut_ref(|| (0i32, false));
+
+    // After every render, the drawing shows the playhead where the model has it.
+    {
+        let (id, replay, scale, starts) =
+            (id.clone(), replay.clone(), scale.clone(), starts.clone());
+        use_effect(move || paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow()));
+    }
+    // Leaving the page: no frame may call a dropped closure.
+    {
+        let (pending, frame_loop) = (pending.clone(), frame_loop.clone());
+        use_effect_with((), move |_| {
+            move || {
+                let (req, active) = *pending.borrow();
+                if active {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.cancel_animation_frame(req);
+                    }
+                }
+                frame_loop.borrow_mut().take();
+            }
+        });
+    }
+
+    let start_loop = {
+        let (id, replay, scale, starts) =
+            (id.clone(), replay.clone(), scale.clone(), starts.clone());
+        let (frame_loop, pending, playing) =
+            (frame_loop.clone(), pending.clone(), playing.setter());
+        move || {
+            if pending.borrow().1 {
+                return;
+            }
+            if frame_loop.borrow().is_none() {
+                let last = Rc::new(Cell::new(None::<f64>));
+                let (fl, pend) = (frame_loop.clone(), pending.clone());
+                let (id, replay, scale, starts, playing) = (
+                    id.clone(),
+                    replay.clone(),
+                    scale.clone(),
+                    starts.clone(),
+                    playing.clone(),
+                );
+                *frame_loop.borrow_mut() = Some(Closure::new(move |ts: f64| {
+                    pend.borrow_mut().1 = false;
+                    let dt = last.replace(Some(ts)).map_or(0.0, |l| ts - l);
+                    replay.borrow_mut().advance(dt);
+                    let r = *replay.borrow();
+                    paint(&id, &r, &scale.borrow(), &starts.borrow());
+                    if r.playing {
+                        request(&fl, &pend);
+                    } else {
+                        last.set(None);
+                        playing.set(false);
+                    }
+                }));
+            }
+            request(&frame_loop, &pending);
+        }
+    };
+
+    let toggle = {
+        let (replay, playing, start_loop) = (replay.clone(), playing.clone(), start_loop.clone());
+        let (id, scale, starts) = (id.clone(), scale.clone(), starts.clone());
+        Callback::from(move |_: ()| {
+            replay.borrow_mut().toggle(reduced_motion());
+            paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow());
+            let now = replay.borrow().playing;
+            playing.set(now);
+            if now {
+                start_loop();
+            }
+        })
+    };
+    let on_speed = {
+        let (replay, speed) = (replay.clone(), speed.clone());
+        Callback::from(move |e: Event| {
+            if let Some(v) = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|s| s.value().parse::<f64>().ok())
+            {
+                replay.borrow_mut().set_speed(v);
+                speed.set(replay.borrow().speed);
+            }
+        })
+    };
+    let seek = {
+        let (id, replay, scale, starts) =
+            (id.clone(), replay.clone(), scale.clone(), starts.clone());
+        move |t: f64| {
+            replay.borrow_mut().seek(t);
+            paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow());
+        }
+    };
+    let on_slider = {
+        let seek = seek.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(v) = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .and_then(|s| s.value().parse::<f64>().ok())
+            {
+                seek(v);
+            }
+        })
+    };
+    let zoom = {
+        let (view_state, replay) = (view_state.clone(), replay.clone());
+        Callback::from(move |factor: f64| {
+            let mut v = view;
+            let t = replay.borrow().t_ms;
+            let anchor = if t > v.start_ms && t < v.end_ms {
+                t
+            } else {
+                (v.start_ms + v.end_ms) / 2.0
+            };
+            v.zoom(factor, anchor);
+            view_state.set(v);
+        })
+    };
+    let pan = {
+        let view_state = view_state.clone();
+        Callback::from(move |fraction: f64| {
+            let mut v = view;
+            v.pan(fraction * v.width());
+            view_state.set(v);
+        })
+    };
+    let reset = {
+        let view_state = view_state.clone();
+        Callback::from(move |_: MouseEvent| view_state.set(Viewport::new(total)))
+    };
+    let on_key = {
+        let (toggle, zoom, pan, seek, replay) = (
+            toggle.clone(),
+            zoom.clone(),
+            pan.clone(),
+            seek.clone(),
+            replay.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let t = replay.borrow().t_ms;
+            let step = view.width() / 50.0;
+            match (e.key().as_str(), e.shift_key()) {
+                (" " | "k", _) => toggle.emit(()),
+                ("ArrowLeft", true) => pan.emit(-0.25),
+                ("ArrowRight", true) => pan.emit(0.25),
+                ("ArrowLeft", false) => seek(t - step),
+                ("ArrowRight", false) => seek(t + step),
+                ("+" | "=", _) => zoom.emit(2.0),
+                ("-" | "_", _) => zoom.emit(0.5),
+                ("Home", _) => seek(0.0),
+                ("End", _) => seek(total),
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+    // Hover or focus: the bar's details in the readout below (no re-render of the bars).
+    let show_detail = {
+        let id = id.clone();
+        move |target: Option<web_sys::EventTarget>| {
+            let bar = target
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest(".span").ok().flatten());
+            if let (Some(bar), Some(doc)) = (bar, web_sys::window().and_then(|w| w.document())) {
+                if let (Some(text), Some(out)) = (
+                    bar.get_attribute("aria-label"),
+                    doc.get_element_by_id(&format!("{id}-detail")),
+                ) {
+                    out.set_text_content(Some(&text));
+                }
+            }
+        }
+    };
+    let on_over = {
+        let show = show_detail.clone();
+        Callback::from(move |e: MouseEvent| show(e.target()))
+    };
+    let on_focus = Callback::from(move |e: FocusEvent| show_detail(e.target()));
+
+    let d = &*drawn;
+    let height = d.height;
+    let (x0, x1) = d.scale.range;
+    let r = *replay.borrow();
+    let clip_w = (d.scale.map(r.t_ms).clamp(x0, x1) - x0).max(0.0);
+    let lanes: usize = props.runs.len();
+    let aria = T::Aria.fill(lang, &[&lanes, &d.starts.len(), &format_duration(total)]);
+    let svg_id = format!("{id}-svg");
+    let name = format!(
+        "timeline-{}",
+        props
+            .runs
+            .iter()
+            .map(|r| r.key)
+            .collect::<Vec<_>>()
+            .join("-")
+    );
+    html! {
+        <figure class="timeline-figure replay" id={id.clone()} data-live={props.live.to_string()}>
+            if !props.live {
+                <div class="replay-controls" role="group" aria-label={T::Playhead.get(lang)}>
+                    <button id={format!("{id}-play")} class="play" aria-pressed={playing.to_string()}
+                        onclick={toggle.reform(|_: MouseEvent| ())} disabled={total <= 0.0}>
+                        { if *playing { T::Pause.get(lang) } else { T::Play.get(lang) } }
+                    </button>
+                    <label>
+                        { T::Speed.get(lang) } { " " }
+                        <select id={format!("{id}-speed")} onchange={on_speed} title={T::SpeedHelp.get(lang)}>
+                            { for SPEEDS.iter().map(|&s| html! {
+                                <option value={s.to_string()} selected={s == *speed}>{ format!("{s}×") }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <input type="range" id={format!("{id}-slider")} class="playhead-slider" aria-label={T::Playhead.get(lang)}
+                        min="0" max={format!("{total:.3}")} step="any" value={format!("{:.3}", r.t_ms)} oninput={on_slider} />
+                    <output id={format!("{id}-time")} class="replay-time">{ format!("{} / {}", format_duration(r.t_ms), format_duration(total)) }</output>
+                    <span class="zoom">
+                        <button class="secondary" id={format!("{id}-zoom-in")} onclick={zoom.reform(|_: MouseEvent| 2.0)} aria-label={T::ZoomIn.get(lang)} title={T::ZoomIn.get(lang)}>{ "+" }</button>
+                        <button class="secondary" id={format!("{id}-zoom-out")} onclick={zoom.reform(|_: MouseEvent| 0.5)} disabled={!view.is_zoomed()} aria-label={T::ZoomOut.get(lang)} title={T::ZoomOut.get(lang)}>{ "−" }</button>
+                        <button class="secondary" id={format!("{id}-pan-left")} onclick={pan.reform(|_: MouseEvent| -0.25)} disabled={!view.is_zoomed()} aria-label={T::PanLeft.get(lang)} title={T::PanLeft.get(lang)}>{ "←" }</button>
+                        <button class="secondary" id={format!("{id}-pan-right")} onclick={pan.reform(|_: MouseEvent| 0.25)} disabled={!view.is_zoomed()} aria-label={T::PanRight.get(lang)} title={T::PanRight.get(lang)}>{ "→" }</button>
+                        <button class="secondary" id={format!("{id}-zoom-reset")} onclick={reset} disabled={!view.is_zoomed()}>{ T::ZoomReset.get(lang) }</button>
+                    </span>
+                </div>
+            }
+            <svg class="timeline" id={svg_id.clone()} role="img" aria-label={aria} tabindex="0"
+                width={width.to_string()} height={height.to_string()}
+                viewBox={format!("0 0 {width} {height}")}
+                data-total={format!("{total:.3}")} data-window={format!("{:.3} {:.3}", view.start_ms, view.end_ms)}
+                data-bars={d.starts.len().to_string()} data-runs={props.runs.len().to_string()}
+                onkeydown={on_key} onmouseover={on_over} onfocusin={on_focus}>
+                <defs>
+                    { timeline::patterns(&id) }
+                    <clipPath id={format!("{id}-clip")}>
+                        <rect id={format!("{id}-cliprect")} x={x0.to_string()} y="0" width={format!("{clip_w:.2}")} height={height.to_string()} />
+                    </clipPath>
+                </defs>
+                { d.html.clone() }
+                if !props.live {
+                    <line class="playhead" id={format!("{id}-playhead")} x1={format!("{:.2}", x0 + clip_w)} x2={format!("{:.2}", x0 + clip_w)}
+                        y1={(AXIS_H - 6.0).to_string()} y2={height.to_string()} />
+                }
+            </svg>
+            if !props.live {
+                <p class="bar-detail help" id={format!("{id}-detail")} aria-live="polite">{ T::HoverHelp.get(lang) }</p>
+                <p class="help keys">{ T::KeysHelp.get(lang) }</p>
+            }
+            { timeline::legend(&id, lang, d.merged) }
+            if !props.live {
+                <ExportButtons svg_id={svg_id} name={name} lang={lang} />
+            }
+        </figure>
+    }
+}
+
+/// Asks for the next frame and remembers the request (to cancel it when the view goes).
+fn request(callback: &FrameLoop, pending: &Rc<RefCell<(i32, bool)>>) {
+    if let (Some(w), Some(cb)) = (web_sys::window(), callback.borrow().as_ref()) {
+        if let Ok(req) = w.request_animation_frame(cb.as_ref().unchecked_ref()) {
+            *pending.borrow_mut() = (req, true);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! What the replayable timeline draws (pure drawing, no state): the stacked runs' lanes and
+//! frame meters on one windowed time axis, and the per-frame playhead update. The stateful
+//! component is `replay`.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::frame_meter;
+use super::timeline::{self, AXIS_H, LABEL_W, RIGHT_W};
+use crate::chart::{format_duration, format_duration_ms, LinearScale};
+use crate::engine::RunOutput;
+use crate::link::Lang;
+use crate::timeline::frame_meter::frame_meter;
+use crate::timeline::replay::{started_by, Replay};
+use crate::timeline::viewport::{window_axis, Viewport};
+use crate::timeline::{layout, origin_ms, Geometry, Layout};
+
+/// One run to draw.
+#[derive(Clone)]
+pub struct RunView {
+    /// Stable and unique among the runs shown (the executor's tag).
+    pub key: &'static str,
+    pub title: String,
+    pub output: Rc<RunOutput>,
+    /// Animation-frame stamps during the run, on the spans' clock (empty: no meter).
+    pub frames: Rc<Vec<f64>>,
+}
+
+/// Runs are immutable once recorded: the pointers decide (comparing 100k spans per render
+/// would cost more than drawing them).
+impl PartialEq for RunView {
+    fn eq(&self, o: &RunView) -> bool {
+        self.key == o.key
+            && self.title == o.title
+            && Rc::ptr_eq(&self.output, &o.output)
+            && Rc::ptr_eq(&self.frames, &o.frames)
+    }
+}
+
+const TITLE_H: f64 = 20.0;
+const RUN_GAP: f64 = 10.0;
+/// All runs together draw at most about this many bars.
+const MAX_BARS: usize = 6_000;
+const LIVE_MAX_BARS: usize = 1_500;
+
+/// What one render draws, computed once per (runs, window, width, language).
+pub struct Drawn {
+    pub html: Html,
+    pub height: f64,
+    pub scale: LinearScale,
+    /// Every bar's start, ascending (for the count of bars begun at the playhead).
+    pub starts: Vec<f64>,
+    /// When bars were merged: (threshold px, spans, bars) of a merged run.
+    pub merged: Option<(f64, usize, usize)>,
+}
+
+pub fn total_ms(runs: &[RunView]) -> f64 {
+    runs.iter()
+        .map(|r| {
+            let o = origin_ms(&r.output.spans);
+            r.output
+                .spans
+                .iter()
+                .map(|s| s.end_ms - o)
+                .filter(|t| t.is_finite())
+                .fold(0.0, f64::max)
+        })
+        .fold(0.0, f64::max)
+}
+
+pub fn draw(
+    id: &str,
+    runs: &[RunView],
+    view: &Viewport,
+    width: f64,
+    lang: Lang,
+    live: bool,
+) -> Drawn {
+    let x_range = (LABEL_W, width - RIGHT_W);
+    let axis = window_axis(
+        view,
+        x_range,
+        ((x_range.1 - x_range.0) / 90.0).max(2.0) as usize,
+    );
+    let mut y = AXIS_H + 4.0;
+    let mut parts = Vec::new();
+    let mut starts = Vec::new();
+    let mut merged = None;
+    // A live drawing is redrawn as spans arrive: fewer, wider bars keep each redraw cheap.
+    let per_run = if live { LIVE_MAX_BARS } else { MAX_BARS } / runs.len().max(1);
+    for run in runs {
+        let geo = Geometry {
+            top: y + TITLE_H,
+            row_height: 16.0,
+            row_gap: 6.0,
+            max_bars: per_run,
+            ..Geometry::default()
+        };
+        let lay: Layout = layout(&run.output.spans, &axis.scale, &geo);
+        if let Some(px) = lay.merge_px {
+            merged = Some((px, lay.spans, lay.bars));
+        }
+        starts.extend(
+            lay.rows
+                .iter()
+                .flat_map(|r| r.bars.iter().map(|b| b.start_ms)),
+        );
+        let meter = (!live && !run.frames.is_empty())
+            .then(|| frame_meter(&run.frames, origin_ms(&run.output.spans)));
+        let meter_top = geo.top + lay.height + 8.0;
+        let next = meter_top
+            + if meter.is_some() {
+                frame_meter::HEIGHT
+            } else {
+                0.0
+            }
+            + RUN_GAP;
+        parts.push(html! {
+            <g class="timeline-run" data-run={run.key} data-lanes={lay.lanes.to_string()}
+                data-rows={lay.rows.len().to_string()} data-spans={lay.spans.to_string()}
+                data-bars={lay.bars.to_string()} data-merged={lay.merge_px.is_some().to_string()}>
+                <text class="run-title" x="4" y={format!("{:.1}", y + 14.0)}>{ &run.title }</text>
+                { timeline::row_labels(&lay, lang, width) }
+                if let Some(m) = &meter {
+                    { frame_meter::frame(m, &axis.scale, meter_top, lang) }
+                }
+                <g clip-path={format!("url(#{id}-clip)")}>
+                    { timeline::rows(&lay, &run.output, lang, id) }
+                    if let Some(m) = &meter {
+                        { frame_meter::strip(m, &axis.scale, meter_top, lang) }
+                    }
+                </g>
+            </g>
+        });
+        y = next;
+    }
+    starts.sort_by(f64::total_cmp);
+    let height = y;
+    let ticks = axis.ticks.iter().map(|&t| {
+        let x = format!("{:.2}", axis.scale.map(t));
+        html! {
+            <g class="tick">
+                <line class="tick-line" x1={x.clone()} x2={x.clone()} y1={(AXIS_H - 6.0).to_string()} y2={height.to_string()} />
+                <text class="tick-label" x={x} y="12" text-anchor="middle">{ format_duration_ms(t, axis.step_ms) }</text>
+            </g>
+        }
+    });
+    let html = html! {
+        <>
+            <g class="timeline-axis">{ for ticks }</g>
+            { for parts }
+        </>
+    };
+    Drawn {
+        html,
+        height,
+        scale: axis.scale,
+        starts,
+        merged,
+    }
+}
+
+/// Writes the playhead's position into the drawing: the clip that reveals what had happened
+/// by then, the playhead line, the slider and the time readout. Called per animation frame.
+pub fn paint(id: &str, r: &Replay, scale: &LinearScale, starts: &[f64]) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let el = |suffix: &str| doc.get_element_by_id(&format!("{id}-{suffix}"));
+    let (x0, x1) = scale.range;
+    let x = scale.map(r.t_ms).clamp(x0, x1);
+    if let Some(clip) = el("cliprect") {
+        let _ = clip.set_attribute("width", &format!("{:.2}", (x - x0).max(0.0)));
+    }
+    if let Some(line) = el("playhead") {
+        let _ = line.set_attribute("x1", &format!("{x:.2}"));
+        let _ = line.set_attribute("x2", &format!("{x:.2}"));
+    }
+    if let Some(svg) = el("svg") {
+        let _ = svg.set_attribute("data-playhead", &format!("{:.3}", r.t_ms));
+        let _ = svg.set_attribute("data-visible", &started_by(starts, r.t_ms).to_string());
+        let _ = svg.set_attribute("data-playing", &r.playing.to_string());
+    }
+    if let Some(slider) = el("slider").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        slider.set_value(&format!("{:.3}", r.t_ms));
+    }
+    if let Some(out) = el("time") {
+        out.set_text_content(Some(&format!(
+            "{} / {}",
+            format_duration(r.t_ms),
+            format_duration(r.end_ms)
+        )));
+    }
+}
