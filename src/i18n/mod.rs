@@ -17,6 +17,7 @@ use crate::link::Lang;
 pub mod history;
 pub mod pool_status;
 pub mod pyapi;
+pub mod results;
 pub mod visuals;
 
 /// A table of UI texts: an enum of keys with Chinese and English for each.
@@ -96,6 +97,8 @@ fn all_tables() -> Vec<Table> {
         table::<pool_status::PoolText>("pool status"),
         table::<pyapi::ApiText>("python api"),
         table::<visuals::VisualsText>("visuals"),
+        table::<results::RunText>("runs"),
+        table::<results::SweepText>("thread sweep"),
     ]
 }
 

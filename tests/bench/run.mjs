@@ -8,6 +8,8 @@ import { serve } from '../e2e/server.mjs';
 import { launch, open } from '../e2e/browser.mjs';
 import { benchProcs } from './procs.mjs';
 import { visuals } from './visuals.mjs';
+import { benchSweep, sweepRow } from './sweep.mjs';
+import { transferSizes, loadToReady, startupRows } from './startup.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -38,10 +40,11 @@ const server = await serve({ root: DIST, isolated: true });
 const browser = await launch();
 const report = { date: new Date().toISOString(), repeats: REPEATS, cases: [], native };
 try {
-  const loadStart = Date.now();
+  // Start-up first, on a quiet browser: fresh pages, the page's own Performance marks.
+  report.sizes = await transferSizes(DIST);
+  report.startup = await loadToReady(browser.context, server.url);
   const { page, errors } = await open(browser.context, server.url);
   await page.waitForSelector('#pool-status[data-state="ready"]', { timeout: 30_000 });
-  report.load_to_pool_ready_ms = Date.now() - loadStart;
   report.logical_processors = await page.evaluate(() => navigator.hardwareConcurrency);
   report.pool_workers = Number(await page.locator('#pool-status').getAttribute('data-threads'));
 
@@ -161,6 +164,18 @@ try {
   const procs = await benchProcs(run, REPEATS);
   report.procs = procs.figures;
   report.visuals = await visuals(page, { repeats: REPEATS });
+  report.sweep = await benchSweep(run, report.logical_processors, { repeats: REPEATS });
+  // Lesson 16's kernels: WebAssembly and plain JavaScript, alternating, on the main thread.
+  const kernels = [];
+  for (let i = 0; i < REPEATS; i++) {
+    await page.waitForTimeout(150);
+    kernels.push(await page.evaluate((n) => window.wasmBindings.benchKernels(n), native.n));
+  }
+  report.kernels = {
+    n: native.n,
+    wasm_ms: median(kernels.map((k) => k.wasmMs)),
+    js_ms: median(kernels.map((k) => k.jsMs)),
+  };
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 
   const lines = [
@@ -183,7 +198,9 @@ try {
     `| same, without the GIL on 2 threads ÷ main thread | ${report.gil.pool_ratio.toFixed(2)} (${report.gil.pool_ms.toFixed(1)} ms) | ≈ 0.5 |`,
     `| cancel → run ended and shown (pool, IO-bound, median of ${REPEATS}) | ${report.cancel_ms.toFixed(1)} ms | ≤ 100 ms |`,
     `| wasm single-thread ÷ native, primes below ${native.n} (main thread ${report.cases.find((c) => c.label === 'primes').main_ms.toFixed(1)} ms, native ${native.serial_ms.toFixed(1)} ms) | ${(report.cases.find((c) => c.label === 'primes').main_ms / native.serial_ms).toFixed(2)} | ≤ 1.2 |`,
-    `| page load → pool ready (localhost, includes opening the page) | ${report.load_to_pool_ready_ms} ms | ≤ 300 ms |`,
+    sweepRow(report.sweep),
+    `| lesson 16: plain JavaScript ÷ WebAssembly, primes below ${report.kernels.n}, main thread (${report.kernels.js_ms.toFixed(1)} vs ${report.kernels.wasm_ms.toFixed(1)} ms, median of ${REPEATS}) | ${(report.kernels.js_ms / report.kernels.wasm_ms).toFixed(2)} | (figure for the lesson) |`,
+    ...startupRows(report.sizes, report.startup, report.pool_workers),
     ...procs.lines,
     ...report.visuals.lines,
     '',

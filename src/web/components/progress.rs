@@ -5,6 +5,8 @@ use yew::prelude::*;
 use super::labels;
 use super::live_timeline::{Live, LiveTimeline};
 use crate::app_state::Running;
+use crate::i18n::results::RunText;
+use crate::i18n::Texts;
 use crate::link::Lang;
 
 /// Runs shorter than this get no progress bar (it would only flash).
@@ -30,13 +32,13 @@ pub fn progress(props: &Props) -> Html {
         <>
             <div class="progress" id="progress" data-executor={r.executor.tag()} aria-live="polite"
                 data-shown={(elapsed_ms >= SHOW_AFTER_MS).to_string()}>
-                <span>{ format!("运行中 · Running: {}", labels::executor(r.executor.tag(), props.lang)) }</span>
+                <span>{ RunText::Running.fill(props.lang, &[&labels::executor(r.executor.tag(), props.lang)]) }</span>
                 <progress max={r.total.to_string()} value={r.done.to_string()}
                     hidden={elapsed_ms < SHOW_AFTER_MS}></progress>
-                <span class="count">{ format!("{} / {} tasks · {elapsed:.1} s", r.done, r.total) }</span>
+                <span class="count">{ RunText::Count.fill(props.lang, &[&r.done, &r.total, &format!("{elapsed:.1}")]) }</span>
                 if !r.executor.freezes_page() {
                     <button id="cancel" onclick={props.on_cancel.reform(|_: MouseEvent| ())} disabled={r.cancelling}>
-                        { if r.cancelling { "取消中… · Cancelling…" } else { "取消 · Cancel" } }
+                        { if r.cancelling { RunText::Cancelling.get(props.lang) } else { RunText::Cancel.get(props.lang) } }
                     </button>
                 }
             </div>

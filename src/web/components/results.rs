@@ -11,6 +11,7 @@ use crate::app_state::RunRecord;
 use crate::engine::analysis::{max_overlap, WORKING};
 use crate::engine::{Lane, RunEnd, SpanKind};
 use crate::executor::Executor;
+use crate::i18n::results::RunText as R;
 use crate::i18n::visuals::VisualsText as T;
 use crate::i18n::Texts;
 use crate::link::Lang;
@@ -48,26 +49,26 @@ pub fn results(props: &Props) -> Html {
         })
         .collect();
     if props.results.is_empty() {
-        return html! { <p class="empty" id="results-empty">{ "还没有运行 · No runs yet" }</p> };
+        return html! { <p class="empty" id="results-empty">{ R::NoRuns.get(props.lang) }</p> };
     }
     html! {
         <section class="results">
             <table>
                 <thead>
                     <tr>
-                        <th>{ "执行方式 · Executor" }</th>
-                        <th>{ "结果 · Answer" }</th>
-                        <th>{ "用时 · Wall time" }</th>
-                        <th>{ "加速比 · Speedup" }</th>
-                        <th>{ "页面丢帧 · Frames dropped" }</th>
-                        <th>{ "任务 · Tasks" }</th>
+                        <th>{ R::Executor.get(props.lang) }</th>
+                        <th>{ R::Answer.get(props.lang) }</th>
+                        <th>{ R::WallTime.get(props.lang) }</th>
+                        <th>{ R::Speedup.get(props.lang) }</th>
+                        <th>{ R::FramesDropped.get(props.lang) }</th>
+                        <th>{ R::Tasks.get(props.lang) }</th>
                     </tr>
                 </thead>
                 <tbody>
-                    { for props.results.values().map(|r| row(r, props.main_ms)) }
+                    { for props.results.values().map(|r| row(r, props.main_ms, props.lang)) }
                 </tbody>
             </table>
-            { agreement(props.agree) }
+            { agreement(props.agree, props.lang) }
             <WallChart results={props.results.clone()} lang={props.lang} />
             <h3>{ T::Timelines.get(props.lang) }</h3>
             <fieldset class="compare-runs">
@@ -97,17 +98,17 @@ pub fn results(props: &Props) -> Html {
     }
 }
 
-fn row(r: &RunRecord, main_ms: Option<f64>) -> Html {
+fn row(r: &RunRecord, main_ms: Option<f64>, lang: Lang) -> Html {
     let out = &r.output;
     let (state, status) = match &out.end {
         RunEnd::Completed => ("completed", html! {}),
         RunEnd::Cancelled => (
             "cancelled",
-            html! { <span class="badge">{ "已取消 · cancelled" }</span> },
+            html! { <span class="badge">{ R::Cancelled.get(lang) }</span> },
         ),
         RunEnd::Failed(e) => (
             "failed",
-            html! { <span class="badge error" role="alert">{ format!("失败 · failed: {e}") }</span> },
+            html! { <span class="badge error" role="alert">{ R::Failed.fill(lang, &[e]) }</span> },
         ),
     };
     let speedup = main_ms
@@ -124,11 +125,11 @@ fn row(r: &RunRecord, main_ms: Option<f64>) -> Html {
     let working = max_overlap(&out.spans, &WORKING);
     let io = max_overlap(&out.spans, &[SpanKind::Io]);
     let frames = r.frames.map_or_else(String::new, |f| {
-        format!("{} (longest gap {:.0} ms)", f.dropped, f.longest_gap_ms)
+        R::Frames.fill(lang, &[&f.dropped, &format!("{:.0}", f.longest_gap_ms)])
     });
     html! {
         <tr id={format!("result-{}", r.executor.tag())} data-state={state}>
-            <th scope="row">{ labels::executor(r.executor.tag(), crate::link::Lang::Both) }<br/><span class="help">{ format!("{} thread(s)", r.threads) }</span></th>
+            <th scope="row">{ labels::executor(r.executor.tag(), lang) }<br/><span class="help">{ R::Threads.fill(lang, &[&r.threads]) }</span></th>
             <td class="answer" data-value={out.answer.value.to_string()}>
                 { &out.answer.summary } { status }
                 { for out.answer.details.iter().map(|(k, v)| html! {
@@ -140,31 +141,31 @@ fn row(r: &RunRecord, main_ms: Option<f64>) -> Html {
             <td class="frames" data-dropped={r.frames.map(|f| f.dropped.to_string())}>{ frames }</td>
             <td class="tasks" data-finished={finished.to_string()} data-spans={out.spans.len().to_string()} data-lanes={lanes.to_string()}
                 data-max-working={working.to_string()} data-max-io={io.to_string()}>
-                { format!("{finished} finished · {} spans on {lanes} lane(s)", out.spans.len()) }
-                <div class="help">{ format!("同时计算最多 {working} 个，同时等待 IO 最多 {io} 个 · at most {working} computing at once, {io} waiting on IO at once") }</div>
-                <div class="order help">{ order_text(&out.completion_order) }</div>
+                { R::Finished.fill(lang, &[&finished, &out.spans.len(), &lanes]) }
+                <div class="help">{ R::AtOnce.fill(lang, &[&working, &io]) }</div>
+                <div class="order help">{ order_text(&out.completion_order, lang) }</div>
             </td>
         </tr>
     }
 }
 
-fn order_text(order: &[u32]) -> String {
+fn order_text(order: &[u32], lang: Lang) -> String {
     const SHOWN: usize = 12;
     let mut text: Vec<String> = order.iter().take(SHOWN).map(u32::to_string).collect();
     if order.len() > SHOWN {
         text.push("…".into());
     }
-    format!("完成顺序 · finished in order: {}", text.join(", "))
+    R::Order.fill(lang, &[&text.join(", ")])
 }
 
-fn agreement(agree: Option<bool>) -> Html {
+fn agreement(agree: Option<bool>, lang: Lang) -> Html {
     match agree {
         None => html! {},
         Some(true) => {
-            html! { <p class="compare" id="compare" data-agree="true">{ "所有执行方式的结果相同 · Every executor gave the same answer" }</p> }
+            html! { <p class="compare" id="compare" data-agree="true">{ R::Agree.get(lang) }</p> }
         }
         Some(false) => {
-            html! { <p class="compare" id="compare" data-agree="false" role="alert">{ "结果不同！这是一个错误 · The answers differ: that is a bug" }</p> }
+            html! { <p class="compare" id="compare" data-agree="false" role="alert">{ R::Differ.get(lang) }</p> }
         }
     }
 }

@@ -4,6 +4,8 @@
 use yew::prelude::*;
 
 use crate::chart::scale::{nice_ticks, LinearScale};
+use crate::i18n::results::SweepText as S;
+use crate::i18n::Texts;
 use crate::sweep::Sweep;
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +36,7 @@ fn polyline(points: &[(f64, f64)], x: &LinearScale, y: &LinearScale) -> String {
 
 #[function_component(SweepChart)]
 pub fn sweep_chart(props: &Props) -> Html {
+    let lang = props.lang;
     let sweep = &props.sweep;
     let counts = sweep.thread_counts();
     let max_threads = *counts.last().unwrap_or(&1) as f64;
@@ -55,21 +58,17 @@ pub fn sweep_chart(props: &Props) -> Html {
         .map(|f| f.curve(max_threads, 48))
         .unwrap_or_default();
     let summary = match &fit {
-        Some(f) => format!(
-            "串行比例约 {:.1}%（阿姆达尔定律拟合）· serial fraction ≈ {:.1}% (Amdahl fit)",
-            f.serial_fraction * 100.0,
-            f.serial_fraction * 100.0
-        ),
-        None => "至少需要两个点才能拟合 · needs two points to fit".to_string(),
+        Some(f) => S::Serial.fill(lang, &[&format!("{:.1}", f.serial_fraction * 100.0)]),
+        None => S::NeedTwo.get(lang),
     };
     html! {
         <section class="sweep" id="sweep">
-            <h3>{ "线程扫描 · Thread sweep" }</h3>
+            <h3>{ S::Title.get(lang) }</h3>
             <p class="help">
-                { "在线程池上用 1、2、… 个线程各运行两遍当前工作负载，取每个线程数最快的一次，画出加速比。· Runs the workload on the pool at 1, 2, … threads, twice over, and plots the speedup of the fastest run at each count." }
+                { S::Help.get(lang) }
             </p>
             <button id="sweep-start" onclick={props.on_start.reform(|_: MouseEvent| ())} disabled={props.disabled}>
-                { "开始扫描 · Run the sweep" }
+                { S::Run.get(lang) }
             </button>
             <figure>
                 <svg class="sweep-chart" id="sweep-chart-svg" width={W.to_string()} height={H.to_string()} viewBox={format!("0 0 {W} {H}")} role="img"
@@ -91,14 +90,14 @@ pub fn sweep_chart(props: &Props) -> Html {
                         </text>
                     }) }
                     <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">
-                        { "线程数 · threads" }
+                        { S::Threads.get(lang) }
                     </text>
                     if let Some(n) = props.logical_processors {
                         <g class="cores">
                             <line x1={x.map(n as f64).to_string()} x2={x.map(n as f64).to_string()}
                                 y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
                             <text x={(x.map(n as f64) + 4.0).to_string()} y={(TOP + 12.0).to_string()}>
-                                { format!("{n} 个逻辑处理器 · logical processors") }
+                                { S::Cores.fill(lang, &[&n]) }
                             </text>
                         </g>
                     }
@@ -112,9 +111,9 @@ pub fn sweep_chart(props: &Props) -> Html {
                     }) }
                 </svg>
                 <figcaption>
-                    <span class="key measured">{ "● 实测 · measured" }</span>
-                    <span class="key ideal">{ "— 理想（线性）· ideal (linear)" }</span>
-                    <span class="key amdahl">{ "┄ 阿姆达尔 · Amdahl" }</span>
+                    <span class="key measured">{ S::Measured.get(lang) }</span>
+                    <span class="key ideal">{ S::Ideal.get(lang) }</span>
+                    <span class="key amdahl">{ S::Amdahl.get(lang) }</span>
                     <span class="summary" id="sweep-summary">{ summary }</span>
                 </figcaption>
                 <super::export_buttons::ExportButtons svg_id="sweep-chart-svg" name="thread-sweep" lang={props.lang} />
