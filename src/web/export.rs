@@ -1,5 +1,6 @@
-//! Saving a chart or timeline as a file: SVG (the drawing with its computed styles inlined, so
-//! the file stands alone outside the page) and PNG (that SVG drawn on a canvas at 2×). Also the
+//! Saving a chart or timeline as a file: SVG (the drawing with its computed styles written in as
+//! presentation attributes, so the file stands alone outside the page) and PNG (that SVG drawn on
+//! a canvas at 2×). Also the
 //! reader's `prefers-reduced-motion`. The DOM work is a few lines of JS beside this file: it
 //! walks the drawing once, which web-sys would spell out over many more lines and features.
 
@@ -20,7 +21,9 @@ function standalone(svg) {
   const to = [clone, ...clone.querySelectorAll('*')];
   from.forEach((el, i) => {
     const cs = getComputedStyle(el);
-    to[i].setAttribute('style', PROPS.map((p) => `${p}:${local(cs.getPropertyValue(p))}`).join(';'));
+    // As presentation attributes, not a style attribute: the page's CSP forbids inline styles
+    // (the clone belongs to this document), and the saved file has no stylesheet to beat them.
+    PROPS.forEach((p) => to[i].setAttribute(p, local(cs.getPropertyValue(p))));
   });
   const box = svg.getBoundingClientRect();
   const w = Math.max(1, Math.round(box.width)), h = Math.max(1, Math.round(box.height));

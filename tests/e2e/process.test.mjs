@@ -18,7 +18,7 @@ after(async () => {
  * may span several rows): how many bars of each kind it has.
  */
 function lanesOf(page, executor) {
-  return page.locator(`#timeline-${executor} svg.timeline g.timeline-row`).evaluateAll((rows) => {
+  return page.locator(`#timeline-svg .timeline-run[data-run="${executor}"] g.timeline-row`).evaluateAll((rows) => {
     const lanes = [];
     for (const row of rows) {
       const name = row.getAttribute('data-lane');
@@ -130,25 +130,31 @@ test('whose list? threads append to the page’s list, processes to their own co
 });
 
 test('without cross-origin isolation the pool is unavailable but process workers still run', async () => {
-  await withApp(browser, { isolated: false }, async (page, errors) => {
-    assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
-    assert.equal(await page.locator('#pool-status').getAttribute('data-state'), 'not-isolated');
-    assert.equal(await page.locator('#run-pool').isDisabled(), true);
-    assert.equal(await page.locator('#run-procs').isDisabled(), false);
-    assert.match(await page.locator('#procs-without-isolation').innerText(), /need no isolation/);
-    await selectWorkload(page, 'shared_list');
-    await setParams(page, { length: 100, appends: 1, tasks: 2 });
-    const list = await runOn(page, 'procs');
-    assert.equal(list.state, 'completed', list.text);
-    assert.equal(list.answer, 100);
-    await selectWorkload(page, 'primes');
-    await setParams(page, { n: 200_000, tasks: 16 });
-    const r = await runOn(page, 'procs');
-    assert.equal(r.state, 'completed', r.text);
-    assert.equal(r.answer, 17_984);
-    assert.ok(copyAndCompute(await lanesOf(page, 'procs')).length >= 1);
-    assert.deepEqual(errors, []);
-  });
+  // Service workers blocked: otherwise coi-serviceworker would make the page isolated.
+  const blocked = await launch({ serviceWorkers: 'block' });
+  try {
+    await withApp(blocked, { isolated: false }, async (page, errors) => {
+      assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
+      assert.equal(await page.locator('#pool-status').getAttribute('data-state'), 'not-isolated');
+      assert.equal(await page.locator('#run-pool').isDisabled(), true);
+      assert.equal(await page.locator('#run-procs').isDisabled(), false);
+      assert.match(await page.locator('#procs-without-isolation').innerText(), /need no isolation/);
+      await selectWorkload(page, 'shared_list');
+      await setParams(page, { length: 100, appends: 1, tasks: 2 });
+      const list = await runOn(page, 'procs');
+      assert.equal(list.state, 'completed', list.text);
+      assert.equal(list.answer, 100);
+      await selectWorkload(page, 'primes');
+      await setParams(page, { n: 200_000, tasks: 16 });
+      const r = await runOn(page, 'procs');
+      assert.equal(r.state, 'completed', r.text);
+      assert.equal(r.answer, 17_984);
+      assert.ok(copyAndCompute(await lanesOf(page, 'procs')).length >= 1);
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await blocked.close();
+  }
 });
 
 test('a panic kills only its own process worker; the queue is refused with a reason; cancel ends the workers', async () => {
@@ -174,10 +180,12 @@ test('a panic kills only its own process worker; the queue is refused with a rea
 
     // A long run, cancelled: the workers are ended and the run reports cancelled.
     await selectWorkload(page, 'counter');
-    await setParams(page, { n: 1_000_000_000, tasks: 2 });
+    // 8 × 10⁹ counts on 2 workers: seconds of work, so the run is still going when Cancel is
+    // pressed however quiet the machine.
+    await setParams(page, { n: 1_000_000_000, tasks: 8 });
     await page.click('#run-procs');
-    await page.waitForSelector('#progress');
-    await page.waitForTimeout(500);
+    await page.waitForSelector('#cancel');
+    await page.waitForTimeout(300);
     await page.click('#cancel');
     await page.waitForSelector('#progress', { state: 'detached', timeout: 10_000 });
     assert.equal(await page.locator('#result-procs').getAttribute('data-state'), 'cancelled');

@@ -174,7 +174,7 @@ test('charts and timelines save as standalone SVG and PNG', async () => {
       const text = await readFile(await svgFile.path(), 'utf8');
       assert.match(text, /^<\?xml/);
       assert.match(text, /<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-      assert.match(text, /style="fill:/, 'styles inlined: the file stands alone');
+      assert.match(text, /<rect[^>]+ fill="(?!none)[^"]+"/, 'computed paint written in: the file stands alone');
       const [pngFile] = await Promise.all([page.waitForEvent('download'), page.click(`.save-png[data-for="${svg}"]`)]);
       assert.equal(pngFile.suggestedFilename(), `${stem}.png`);
       const png = await readFile(await pngFile.path());
