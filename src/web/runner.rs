@@ -17,7 +17,7 @@ use crate::executor::Executor;
 /// How long a cooperative task runs before giving the event loop back.
 const COOPERATIVE_SLICE_MS: f64 = 4.0;
 /// How often the page reads progress while a run goes on.
-const PROGRESS_EVERY_MS: f64 = 100.0;
+const PROGRESS_EVERY_MS: f64 = 250.0;
 
 /// Reports `Started` at once (before the caller's next render, so a queue never starts a second
 /// run while this one is on its way), and returns the run, which reports `Progress` and
