@@ -26,28 +26,15 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Action, AppState, RunRecord};
+    use super::super::{Action, AppState};
     use super::*;
-    use crate::engine::{RunEnd, RunOutput};
+    use crate::engine::RunEnd;
     use crate::executor::Executor;
     use crate::pool_state::PoolState;
-    use std::rc::Rc;
 
     fn finished(executor: Executor, end: RunEnd, wall_ms: f64) -> Action {
-        Action::Finished(RunRecord {
-            executor,
-            threads: 2,
-            output: Rc::new(RunOutput {
-                answer: Default::default(),
-                end,
-                wall_ms,
-                spans: vec![],
-                completion_order: vec![],
-                outcomes: vec![],
-            }),
-            frames: None,
-            frame_stamps: Rc::default(),
-        })
+        let record = super::super::tests::record_of(executor, 2, Default::default(), wall_ms, end);
+        Action::Finished(record)
     }
 
     fn ready() -> AppState {

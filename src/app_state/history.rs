@@ -33,10 +33,9 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
 
-    use super::super::{Action, AppState, RunRecord};
-    use crate::engine::{Answer, RunEnd, RunOutput};
+    use super::super::{Action, AppState};
+    use crate::engine::{Answer, RunEnd};
     use crate::executor::Executor;
     use crate::history::Outcome;
     use crate::pool_state::PoolState;
@@ -55,24 +54,17 @@ mod tests {
                 total: 4,
                 now_ms: 1_000.0,
             })
-            .apply(Action::Finished(RunRecord {
+            .apply(Action::Finished(super::super::tests::record_of(
                 executor,
                 threads,
-                output: Rc::new(RunOutput {
-                    answer: Answer {
-                        value: 9592,
-                        summary: "9592 primes".into(),
-                        ..Answer::default()
-                    },
-                    end,
-                    wall_ms,
-                    spans: vec![],
-                    completion_order: vec![],
-                    outcomes: vec![],
-                }),
-                frames: None,
-                frame_stamps: Rc::default(),
-            }))
+                Answer {
+                    value: 9592,
+                    summary: "9592 primes".into(),
+                    ..Answer::default()
+                },
+                wall_ms,
+                end,
+            )))
     }
 
     #[test]

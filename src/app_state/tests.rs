@@ -15,15 +15,20 @@ fn ready(threads: usize) -> AppState {
         }))
 }
 
-fn record(executor: Executor, value: i128, wall_ms: f64, end: RunEnd) -> RunRecord {
+/// A finished run's record without spans or frames, for the page state's tests (also those
+/// beside `api.rs` and `history.rs`).
+pub(super) fn record_of(
+    executor: Executor,
+    threads: usize,
+    answer: Answer,
+    wall_ms: f64,
+    end: RunEnd,
+) -> RunRecord {
     RunRecord {
         executor,
-        threads: 1,
+        threads,
         output: Rc::new(RunOutput {
-            answer: Answer {
-                value,
-                ..Answer::default()
-            },
+            answer,
             end,
             wall_ms,
             spans: vec![],
@@ -33,6 +38,14 @@ fn record(executor: Executor, value: i128, wall_ms: f64, end: RunEnd) -> RunReco
         frames: None,
         frame_stamps: Rc::default(),
     }
+}
+
+fn record(executor: Executor, value: i128, wall_ms: f64, end: RunEnd) -> RunRecord {
+    let answer = Answer {
+        value,
+        ..Answer::default()
+    };
+    record_of(executor, 1, answer, wall_ms, end)
 }
 
 fn started(executor: Executor) -> Action {
