@@ -1,9 +1,30 @@
 // Shared steps for the end-to-end tests: open the app, set parameters, run, read results.
+import { before, after } from 'node:test';
 import { serve } from './server.mjs';
-import { open } from './browser.mjs';
+import { launch, open } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const POOL_SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `#pool-status[data-state="${s}"]`).join(', ');
+
+/** The selector that shows the pool is ready. */
+export const READY = '#pool-status[data-state="ready"]';
+
+/**
+ * One browser and one isolated server of dist/ for a whole test file, started before its tests
+ * and closed after them: read `shared.browser` and `shared.server` inside the tests.
+ */
+export function sharedBrowserAndServer() {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launch();
+    shared.server = await serve({ root: DIST, isolated: true });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
 
 /** Serves dist/ (with or without COOP/COEP), opens the app and waits for the pool to settle. */
 export async function withApp(browser, { isolated }, body) {

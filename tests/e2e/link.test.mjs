@@ -1,24 +1,11 @@
 // End-to-end: share links. A configured demo's link opens the same demo in a fresh page; a
 // hostile link is explained and replaced by safe values, runs nothing and injects nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open } from './browser.mjs';
-import { serve } from './server.mjs';
-import { selectWorkload, setParams } from './app.mjs';
+import { open } from './browser.mjs';
+import { selectWorkload, setParams, READY, sharedBrowserAndServer } from './app.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
-const READY = '#pool-status[data-state="ready"]';
-
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST, isolated: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndServer();
 
 /** What the page shows as its configuration. */
 async function configuration(page) {
@@ -35,7 +22,7 @@ async function configuration(page) {
 }
 
 test('a copied link opens exactly the same demo in a fresh page', async () => {
-  const { page, errors } = await open(browser.context, server.url);
+  const { page, errors } = await open(shared.browser.context, shared.server.url);
   await page.waitForSelector(READY);
   await selectWorkload(page, 'pi');
   await setParams(page, { samples: 123_456, tasks: 7, seed: 99 });
@@ -43,14 +30,14 @@ test('a copied link opens exactly the same demo in a fresh page', async () => {
   await page.selectOption('#fault', 'error');
   const expected = await configuration(page);
 
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await shared.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.url });
   await page.click('#copy-link');
   await page.waitForSelector('#share-status[data-ok="true"]');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, await page.evaluate(() => location.href), 'the address bar holds the link');
   assert.match(copied, /#v=1&w=pi&.*samples=123456/);
 
-  const { page: fresh, errors: freshErrors } = await open(browser.context, copied);
+  const { page: fresh, errors: freshErrors } = await open(shared.browser.context, copied);
   await fresh.waitForSelector(READY);
   assert.deepEqual(await configuration(fresh), expected);
   assert.equal(await fresh.locator('#link-notices').count(), 0, 'a link the app wrote needs no notice');
@@ -65,7 +52,7 @@ test('a hostile link shows a notice and safe defaults, and runs or injects nothi
   const hostile =
     'w=counter&n=99999999999999&tasks=-4&x=main,<img src=x onerror="window.__pwned=1">' +
     '&t=9999&junk=1&lang=<script>window.__pwned=2</script>&fault=panic:77777777';
-  const { page, errors } = await open(browser.context, `${server.url}#${hostile}`);
+  const { page, errors } = await open(shared.browser.context, `${shared.server.url}#${hostile}`);
   await page.waitForSelector(READY);
   const notices = await page.locator('#link-notices').innerText();
   assert.match(notices, /n = 99999999999999 is out of range: 1000000000 is used/);
@@ -88,7 +75,7 @@ test('a hostile link shows a notice and safe defaults, and runs or injects nothi
 });
 
 test('100 KB of junk in the link is refused without being read', async () => {
-  const { page, errors } = await open(browser.context, `${server.url}#${'x&'.repeat(50_000)}`);
+  const { page, errors } = await open(shared.browser.context, `${shared.server.url}#${'x&'.repeat(50_000)}`);
   await page.waitForSelector(READY);
   assert.match(await page.locator('#link-notices').innerText(), /too long \(100000 bytes\)/);
   assert.equal(await page.locator('#workload').inputValue(), 'primes');
@@ -97,7 +84,7 @@ test('100 KB of junk in the link is refused without being read', async () => {
 });
 
 test('editing the link in the address bar opens the new demo', async () => {
-  const { page, errors } = await open(browser.context, server.url);
+  const { page, errors } = await open(shared.browser.context, shared.server.url);
   await page.waitForSelector(READY);
   await page.evaluate(() => {
     location.hash = 'v=1&w=queue&producers=3&x=async';

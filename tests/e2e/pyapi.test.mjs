@@ -1,28 +1,15 @@
 // End-to-end: the Python API panel over real runs — asyncio on the page's event loop, the
 // pool's wait/map/Event — asserting the shape of each outcome from its spans, never times.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open } from './browser.mjs';
-import { serve } from './server.mjs';
-import { result } from './app.mjs';
+import { open } from './browser.mjs';
+import { result, READY, sharedBrowserAndServer } from './app.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
-const READY = '#pool-status[data-state="ready"]';
-
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST, isolated: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndServer();
 
 /** Opens a demo link, runs it on `executor`, and returns the result row and the API outcome. */
 async function runDemo(fragment, executor) {
-  const { page, errors } = await open(browser.context, `${server.url}#${fragment}`);
+  const { page, errors } = await open(shared.browser.context, `${shared.server.url}#${fragment}`);
   await page.waitForSelector(READY, { timeout: 30_000 });
   await page.click(`#run-${executor}`);
   const row = await result(page, executor);
@@ -157,7 +144,7 @@ test('join waits for every thread; daemon threads are abandoned when the program
 
 // (The chunk-size sweep itself is the chunk chart's: tests/e2e/visuals.test.mjs.)
 test('a squares run seen as imap: chunk 1000 is one chunk, chunk 300 four, delivered in order', async () => {
-  const { page, errors } = await open(browser.context, `${server.url}#v=1&w=squares&n=1000&chunk=1000&x=pool&t=2&lang=en`);
+  const { page, errors } = await open(shared.browser.context, `${shared.server.url}#v=1&w=squares&n=1000&chunk=1000&x=pool&t=2&lang=en`);
   await page.waitForSelector(READY, { timeout: 30_000 });
   await page.click('#run-pool');
   const r = await result(page, 'pool');
