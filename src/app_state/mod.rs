@@ -328,47 +328,9 @@ impl AppState {
                     })
                     .collect();
             }
-            Action::StartSweep => {
-                if self.pool.is_ready() && self.running.is_none() {
-                    let sweep = Sweep::new(Executor::Pool, self.max_threads());
-                    self.pending = sweep
-                        .plan
-                        .iter()
-                        .map(|&t| Job {
-                            executor: Executor::Pool,
-                            threads: Some(t),
-                            chunk: None,
-                        })
-                        .collect();
-                    self.sweep = Some(sweep);
-                }
-            }
-            Action::StartChunkSweep => {
-                if self.pool.is_ready()
-                    && self.running.is_none()
-                    && self.workload.id == workload::squares::DEF.id
-                {
-                    let sweep = ChunkSweep::new(self.values.get(&workload::squares::N));
-                    self.pending = sweep
-                        .plan
-                        .iter()
-                        .map(|&c| Job {
-                            executor: Executor::Pool,
-                            threads: None,
-                            chunk: Some(c),
-                        })
-                        .collect();
-                    self.chunk_sweep = Some(sweep);
-                }
-            }
-            Action::TakePending => {
-                if !self.pending.is_empty() {
-                    let job = self.pending.remove(0);
-                    if let Some(sweep) = &mut self.chunk_sweep {
-                        sweep.in_flight = job.chunk;
-                    }
-                }
-            }
+            Action::StartSweep => self.start_sweep(),
+            Action::StartChunkSweep => self.start_chunk_sweep(),
+            Action::TakePending => self.take_pending(),
             Action::WorkersLost(n) => {
                 self.lost_workers = n;
                 self.threads = self.threads.min(self.max_threads());
@@ -422,30 +384,7 @@ impl AppState {
                             .insert(self.workload.id, record.output.wall_ms / raw);
                     }
                 }
-                // A chunk-size sweep's point belongs to that sweep only.
-                let chunk_point = self.chunk_sweep.as_mut().and_then(|s| {
-                    let chunk = s.in_flight.take()?;
-                    Some((s, chunk))
-                });
-                let mut for_thread_sweep = true;
-                if let Some((sweep, chunk)) = chunk_point {
-                    for_thread_sweep = false;
-                    if record.output.end == crate::engine::RunEnd::Completed {
-                        sweep.points.push((chunk, record.output.wall_ms));
-                    } else {
-                        self.pending.clear();
-                    }
-                }
-                if let Some(sweep) = self.sweep.as_mut().filter(|_| for_thread_sweep) {
-                    if !sweep.done() && record.executor == sweep.executor {
-                        if record.output.end == crate::engine::RunEnd::Completed {
-                            sweep.points.push((record.threads, record.output.wall_ms));
-                        } else {
-                            // A cancelled or failed point ends the sweep: its figures would lie.
-                            self.pending.clear();
-                        }
-                    }
-                }
+                self.record_sweep_point(&record);
                 self.results.insert(record.executor, record.clone());
                 self.keep_in_history(&record, started_ms);
             }
@@ -461,6 +400,7 @@ impl AppState {
 mod api;
 mod history;
 mod queries;
+mod sweeps;
 pub use api::ApiAction;
 #[cfg(test)]
 mod tests;
