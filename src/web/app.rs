@@ -18,7 +18,7 @@ use super::components::{
     workload_picker::WorkloadPicker,
 };
 use super::progress_store::use_progress;
-use super::{address, browser, clock, history_store, pool, prefs, runner};
+use super::{address, boot, browser, history_store, prefs, runner};
 use crate::app_state::{Action, ApiAction, AppState, Decision};
 use crate::engine::fault::inject;
 use crate::engine::Recorder;
@@ -26,7 +26,6 @@ use crate::executor::Executor;
 use crate::history::HistoryAction;
 use crate::i18n::{controls::Ui, Texts};
 use crate::link::{self, Lang};
-use crate::pool_state::{default_threads, pool_size, PoolState};
 
 /// The lesson that shows the WebAssembly / JavaScript / native comparison.
 const LANG_COMPARE_LESSON: &str = "16-language-matters";
@@ -37,31 +36,6 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new((*self).clone().apply(action))
     }
-}
-
-/// Reads the browser's facts and starts the pool, reporting each step as an action.
-async fn boot(dispatch: UseReducerDispatcher<AppState>) {
-    let isolated = browser::cross_origin_isolated();
-    let hardware = browser::hardware_concurrency();
-    dispatch.dispatch(Action::Environment {
-        isolated,
-        logical_processors: hardware.map(|n| n as usize),
-        default_threads: default_threads(hardware),
-    });
-    if !isolated {
-        dispatch.dispatch(Action::Pool(PoolState::NotIsolated));
-        return;
-    }
-    let threads = pool_size(hardware);
-    dispatch.dispatch(Action::Pool(PoolState::Starting { threads }));
-    let state = match pool::start(threads).await {
-        Ok(()) => {
-            clock::mark("pool-ready");
-            PoolState::Ready { threads }
-        }
-        Err(reason) => PoolState::Failed { reason },
-    };
-    dispatch.dispatch(Action::Pool(state));
 }
 
 #[function_component(App)]
@@ -100,7 +74,7 @@ pub fn app() -> Html {
             browser::on_isolation_change(move || {
                 on_isolation.dispatch(Action::Isolation(browser::isolation()))
             });
-            spawn_local(boot(dispatch));
+            spawn_local(boot::boot(dispatch));
         });
     }
     // Every change of the history is saved; a failure becomes a notice, never an error.

@@ -7,6 +7,7 @@ pub mod address;
 pub mod app;
 pub mod bank_run;
 pub mod bench_api;
+pub mod boot;
 pub mod browser;
 pub mod clock;
 mod components;
