@@ -56,11 +56,22 @@ pub fn prepare(plan: Plan, api: ApiCall, recorder: &Arc<Recorder>, now_ms: f64) 
                 })
             })
         }
+        ApiCall::Event { .. } | ApiCall::Block { .. } => transform(plan, api, now_ms),
+    }
+}
+
+/// The part of [`prepare`] that each task carries by itself, so a memory holding only its
+/// own copies of the tasks (a process-like worker) applies it just the same: the `Event` gate
+/// and the busy-wait. What needs a view of every task (a `wait`'s condition) or a shared
+/// cancel flag stays with the caller; a deadline travels as [`cancel_after_ms`].
+pub fn transform(plan: Plan, api: ApiCall, now_ms: f64) -> Plan {
+    match api {
         ApiCall::Event { set_ms } => {
             let set_at = now_ms + f64::from(set_ms);
             wrap(plan, |inner| Box::new(Gate::new(inner, set_at)))
         }
         ApiCall::Block { busy_ms } => crate::asyncio::blocking::block_last(plan, busy_ms),
+        _ => plan,
     }
 }
 

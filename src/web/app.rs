@@ -110,12 +110,8 @@ pub fn app() -> Html {
                     let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
                     *current.borrow_mut() = Some(recorder.clone());
                     // The Python API call may act on the run: hold, cancel, block (see `pyapi::lens`).
-                    let plan = crate::pyapi::lens::prepare(
-                        plan,
-                        state.api,
-                        &recorder,
-                        super::clock::now_ms(),
-                    );
+                    let start_ms = super::clock::now_ms();
+                    let plan = crate::pyapi::lens::prepare(plan, state.api, &recorder, start_ms);
                     if let Some(after) = crate::pyapi::lens::cancel_after_ms(state.api) {
                         let recorder = recorder.clone();
                         spawn_local(async move {
@@ -129,10 +125,9 @@ pub fn app() -> Html {
                     );
                     // What the plan is, for process workers that rebuild it in their own memory.
                     let job = crate::engine::process::JobSpec {
-                        run: 0,
-                        workload: state.workload,
-                        values,
-                        fault: state.fault,
+                        api: state.api,
+                        start_ms,
+                        ..crate::engine::process::JobSpec::new(state.workload, values, state.fault)
                     };
                     spawn_local(runner::run(
                         executor,

@@ -42,12 +42,7 @@ pub async fn bench_run(
         }
     }
     let plan = (def.plan)(&values);
-    let job = JobSpec {
-        run: 0,
-        workload: def,
-        values,
-        fault: Default::default(),
-    };
+    let job = JobSpec::new(def, values, Default::default());
     let recorder = Arc::new(Recorder::new(plan.tasks.len(), record));
     let out = runner::execute(executor, plan, job, threads.max(1), recorder, |_, _| {}).await;
     let result = Object::new();

@@ -169,7 +169,7 @@ pub async fn execute(
         let mut ended = false;
         loop {
             clock::sleep_ms(POLL_MS).await;
-            if recorder.cancelled() && !ended {
+            if !ended && shared.run.borrow().end_workers_now(now_ms()) {
                 // A worker cannot see the page's cancel flag (no shared memory): end it, like
                 // `Pool.terminate()`. Its unfinished tasks count as cancelled.
                 ended = true;
@@ -271,6 +271,7 @@ fn read_reply(reply: &JsValue) -> Reply {
         outcomes: decode_outcomes(&outcomes).unwrap_or_default(),
         spans: decode_spans(&spans, Lane::Worker(0)),
         replied_ms: get(reply, "repliedMs").as_f64().unwrap_or_else(now_ms),
+        stopped: get(reply, "stopped").is_truthy(),
     }
 }
 

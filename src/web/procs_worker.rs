@@ -87,5 +87,6 @@ pub fn procs_run_batch(
         Float64Array::from(&encode_spans(&result.spans)[..]),
     );
     set(&reply, "repliedMs", replied_ms);
+    set(&reply, "stopped", result.stopped);
     Ok(reply.into())
 }

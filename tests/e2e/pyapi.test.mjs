@@ -67,7 +67,7 @@ test('asyncio: a coroutine that busy-waits delays every other wake-up and freeze
 // Seed 7 at speed 400: tasks wait 1173, 1012, 395 and 729 ms.
 const RANDOM = 'w=io&tasks=4&wait_ms=1000&random=1&seed=7&speed=400&cpu=0';
 
-for (const executor of ['async', 'pool']) {
+for (const executor of ['async', 'pool', 'procs']) {
   test(`map delivers in submission order, as_completed in completion order (${executor})`, async () => {
     const { page, errors, row, outcome } = await runDemo(
       `v=1&${RANDOM}&x=${executor}&t=4&view=timeline&lang=en&api=map`,
@@ -83,10 +83,12 @@ for (const executor of ['async', 'pool']) {
   });
 }
 
-test('wait(FIRST_EXCEPTION) returns with the failed task done and the rest pending; they run on unless cancelled', async () => {
+// On process workers the page is the caller of `wait`: it sees each worker's results and ends
+// the busy workers when the condition is met (they cannot see its cancel flag).
+for (const executor of ['pool', 'procs']) test(`wait(FIRST_EXCEPTION) returns with the failed task done and the rest pending; they run on unless cancelled (${executor})`, async () => {
   // Task 2 (the shortest wait) raises after its wait.
-  const base = `v=1&${RANDOM}&x=pool&t=4&fault=error:2&view=timeline&lang=en`;
-  const kept = await runDemo(`${base}&api=wait:error:0:0`, 'pool');
+  const base = `v=1&${RANDOM}&x=${executor}&t=4&fault=error:2&view=timeline&lang=en`;
+  const kept = await runDemo(`${base}&api=wait:error:0:0`, executor);
   assert.equal(kept.row.state, 'failed', kept.row.text);
   let wait = kept.outcome.locator('.wait');
   const done = (await wait.getAttribute('data-done')).split(',');
@@ -99,7 +101,7 @@ test('wait(FIRST_EXCEPTION) returns with the failed task done and the rest pendi
   assert.deepEqual(kept.errors, []);
   await kept.page.close();
 
-  const cancelled = await runDemo(`${base}&api=wait:error:0:1`, 'pool');
+  const cancelled = await runDemo(`${base}&api=wait:error:0:1`, executor);
   assert.equal(cancelled.row.state, 'cancelled', cancelled.row.text);
   wait = cancelled.outcome.locator('.wait');
   assert.equal((await wait.getAttribute('data-done')).split(',').at(-1), '2');
@@ -109,10 +111,12 @@ test('wait(FIRST_EXCEPTION) returns with the failed task done and the rest pendi
   await cancelled.page.close();
 });
 
-test('threading.Event holds every worker until it is set, then all go', async () => {
+// On process workers each worker holds its own copies of the tasks: the event's moment travels
+// with the job, on the clock every worker shares.
+for (const executor of ['pool', 'procs']) test(`threading.Event holds every worker until it is set, then all go (${executor})`, async () => {
   const { page, errors, row, outcome, spans } = await runDemo(
-    'v=1&w=io&tasks=3&wait_ms=100&random=0&seed=7&speed=100&cpu=100&x=pool&t=3&view=timeline&lang=en&api=event:500',
-    'pool',
+    `v=1&w=io&tasks=3&wait_ms=100&random=0&seed=7&speed=100&cpu=100&x=${executor}&t=3&view=timeline&lang=en&api=event:500`,
+    executor,
   );
   assert.equal(row.state, 'completed', row.text);
   assert.equal(await outcome.locator('.event').getAttribute('data-held'), '3');
@@ -139,6 +143,21 @@ test('join waits for every thread; daemon threads are abandoned when the program
   // Only task 2 (395 ms) ends before the program does at 500 ms.
   assert.equal(await daemon.outcome.locator('.exit').getAttribute('data-abandoned'), '0,1,3');
   assert.deepEqual([...joined.errors, ...daemon.errors], []);
+  await daemon.page.close();
+});
+
+test('daemon process workers stop where the program ends and keep what they did', async () => {
+  const daemon = await runDemo(`v=1&${RANDOM}&x=procs&t=4&view=timeline&lang=en&api=daemon:600`, 'procs');
+  assert.equal(daemon.row.state, 'cancelled', daemon.row.text);
+  assert.equal(await daemon.outcome.locator('.exit').getAttribute('data-abandoned'), '0,1,3');
+  // Each abandoned task was waiting when the program ended: its wait is on the timeline, cut
+  // short — the worker stopped itself instead of being killed with its spans.
+  const cut = [0, 1, 3].map((t) => byTask(daemon.spans, t, 'io')[0]);
+  assert.ok(cut.every(Boolean), 'every abandoned task shows its wait');
+  const done = byTask(daemon.spans, 2, 'io')[0];
+  assert.ok(cut.every((w) => w.end > done.end), 'the abandoned waits ran past the finished task');
+  assert.ok(cut.every((w) => w.end - w.start < 729), 'and were cut before any of them could end');
+  assert.deepEqual(daemon.errors, []);
   await daemon.page.close();
 });
 

@@ -5,10 +5,14 @@
 use crate::engine::fault::Fault;
 use crate::engine::{Lane, Span, SpanKind, TaskOutcome};
 use crate::param::Values;
+use crate::pyapi::ApiCall;
 use crate::workload::{self, WorkloadDef};
 
 /// Enough to rebuild a run's tasks in another memory: the run, the workload by name, its
-/// parameter values and the injected fault. (Input data such as a list travels beside it.)
+/// parameter values, the injected fault, and the Python API call that acts on the tasks with
+/// the run's start on the shared clock (an `Event` set, a daemon program's end, a `wait`
+/// timeout happen at the same moment in every memory). Input data such as a list travels
+/// beside it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct JobSpec {
     /// Distinguishes runs, so a worker rebuilds its tasks once per run and keeps them between
@@ -17,17 +21,39 @@ pub struct JobSpec {
     pub workload: &'static WorkloadDef,
     pub values: Values,
     pub fault: Fault,
+    pub api: ApiCall,
+    /// When the run started, ms on the shared clock (`timeOrigin + now()`, the same in every
+    /// worker): deadlines of `api` count from here.
+    pub start_ms: f64,
 }
 
 impl JobSpec {
-    /// `run=3&w=primes&fault=error:1&p.n=100000&p.tasks=8`.
+    /// A run of `workload` with `values` and `fault`, no API call, started at time 0.
+    pub fn new(workload: &'static WorkloadDef, values: Values, fault: Fault) -> Self {
+        JobSpec {
+            run: 0,
+            workload,
+            values,
+            fault,
+            api: ApiCall::None,
+            start_ms: 0.0,
+        }
+    }
+
+    /// `run=3&w=primes&fault=error:1&api=event:500&t0=1700000000123.25&p.n=100000&p.tasks=8`.
     pub fn encode(&self) -> String {
         let fault = match self.fault {
             Fault::None => "none".to_string(),
             Fault::Error(i) => format!("error:{i}"),
             Fault::Panic(i) => format!("panic:{i}"),
         };
-        let mut out = format!("run={}&w={}&fault={fault}", self.run, self.workload.id);
+        let mut out = format!(
+            "run={}&w={}&fault={fault}&api={}&t0={}",
+            self.run,
+            self.workload.id,
+            self.api.encode(),
+            self.start_ms
+        );
         for p in self.workload.params {
             out.push_str(&format!("&p.{}={}", p.name, self.values.get(p)));
         }
@@ -39,6 +65,8 @@ impl JobSpec {
         let mut run = None;
         let mut def = None;
         let mut fault = Fault::None;
+        let mut api = ApiCall::None;
+        let mut start_ms = 0.0;
         let mut params = Vec::new();
         for pair in text.split('&') {
             let (key, value) = pair.split_once('=').ok_or("a job field without '='")?;
@@ -46,6 +74,14 @@ impl JobSpec {
                 "run" => run = value.parse().ok(),
                 "w" => def = workload::by_id(value),
                 "fault" => fault = decode_fault(value)?,
+                "api" => api = ApiCall::decode(value).map_err(|_| "an unreadable API call")?,
+                "t0" => {
+                    start_ms = value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|t| t.is_finite())
+                        .ok_or("the start time is not a number")?
+                }
                 _ => {
                     let name = key.strip_prefix("p.").ok_or("an unknown job field")?;
                     let value: u64 = value.parse().map_err(|_| "a parameter is not a number")?;
@@ -68,6 +104,8 @@ impl JobSpec {
             workload,
             values,
             fault,
+            api,
+            start_ms,
         })
     }
 }
@@ -158,19 +196,28 @@ mod tests {
     #[test]
     fn specs_round_trip() {
         for fault in [Fault::None, Fault::Error(3), Fault::Panic(0)] {
+            let values = Values::default()
+                .with(&primes::LIMIT, 12_345)
+                .with(&primes::TASKS, 7);
             let spec = JobSpec {
                 run: 42,
-                workload: &primes::DEF,
-                values: Values::default()
-                    .with(&primes::LIMIT, 12_345)
-                    .with(&primes::TASKS, 7),
-                fault,
+                api: ApiCall::Exit {
+                    daemon: true,
+                    main_ms: 250,
+                },
+                start_ms: 1_763_700_000_123.456_7,
+                ..JobSpec::new(&primes::DEF, values, fault)
             };
             let text = spec.encode();
             let back = JobSpec::decode(&text).unwrap();
             assert_eq!(back.run, 42);
             assert_eq!(back.workload, &primes::DEF);
             assert_eq!(back.fault, fault);
+            assert_eq!(back.api, spec.api);
+            assert_eq!(
+                back.start_ms, spec.start_ms,
+                "the start time survives exactly"
+            );
             for p in primes::DEF.params {
                 assert_eq!(back.values.get(p), spec.values.get(p), "{}", p.name);
             }
@@ -189,6 +236,9 @@ mod tests {
             "run=1&w=primes&p.n=x",
             "run=1&w=primes&fault=boom:1",
             "run=1&w=primes&x=1",
+            "run=1&w=primes&api=launch",
+            "run=1&w=primes&t0=soon",
+            "run=1&w=primes&t0=inf",
         ] {
             assert!(JobSpec::decode(bad).is_err(), "{bad:?}");
         }

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use super::pool::assemble;
 use super::{Answer, Finish, Lane, Recorder, RunOutput, Span, SpanKind, TaskOutcome};
+use crate::pyapi::{lens, ApiCall};
 pub use message::JobSpec;
 
 /// Why a workload does not run on process-like workers.
@@ -48,6 +49,11 @@ pub fn refusal(workload: &str) -> Option<Refusal> {
     (workload == crate::workload::queue::DEF.id).then_some(Refusal::SharedQueue)
 }
 
+/// How long workers get to reply after the run's stop time before the page ends them.
+pub const STOP_GRACE_MS: f64 = 500.0;
+/// How much earlier than the stop time the page's own timer may see it.
+const TIMER_SLACK_MS: f64 = 5.0;
+
 /// Tasks per batch: `Pool.map`'s default chunksize, ⌈tasks / (4 × workers)⌉, so each worker
 /// gets about four batches and a message's cost is shared by many small tasks.
 pub fn batch_size(tasks: usize, workers: usize) -> usize {
@@ -77,11 +83,14 @@ pub fn note_costs(answer: &mut Answer, startups_ms: &[f64], spans: &[Span]) {
 
 /// What a worker sends back for one batch. Its spans carry the send's copy (from the page's
 /// send time to the worker's decoding) and the work; `replied_ms` is when it began to reply.
+/// `stopped`: the run's stop time came (see [`worker`]); the batch's tasks without an outcome
+/// were abandoned.
 #[derive(Debug, Clone, Default)]
 pub struct Reply {
     pub outcomes: Vec<(u32, TaskOutcome)>,
     pub spans: Vec<Span>,
     pub replied_ms: f64,
+    pub stopped: bool,
 }
 
 /// One run on process-like workers, as the page sees it.
@@ -90,6 +99,10 @@ pub struct ProcessRun {
     pending: VecDeque<u32>,
     batch: usize,
     outcomes: Vec<Option<TaskOutcome>>,
+    /// Outcomes settled so far, and how many of them failed: the page is the caller of a
+    /// `wait`, the only place that sees every worker's results.
+    finished: usize,
+    failed: usize,
     recorder: Arc<Recorder>,
     started_ms: f64,
 }
@@ -108,6 +121,8 @@ impl ProcessRun {
             pending: (0..tasks as u32).collect(),
             batch: batch_size(tasks, workers),
             outcomes: vec![None; tasks],
+            finished: 0,
+            failed: 0,
             recorder,
             started_ms: now_ms,
         }
@@ -156,6 +171,10 @@ impl ProcessRun {
         for (id, outcome) in reply.outcomes {
             self.settle(id, outcome);
         }
+        if reply.stopped {
+            // The program ended the run at its stop time, as seen by that worker.
+            self.recorder.cancel();
+        }
     }
 
     /// A worker ended in the middle of `batch`: `panicked` names the task whose step panicked
@@ -183,11 +202,30 @@ impl ProcessRun {
         }
     }
 
+    /// Records a task's outcome. A `wait(..., cancel)` whose condition this outcome meets
+    /// cancels the run: workers cannot see the page's flag, so the page ends the busy ones.
     fn settle(&mut self, id: u32, outcome: TaskOutcome) {
         if let Some(slot @ None) = self.outcomes.get_mut(id as usize) {
+            self.finished += 1;
+            self.failed += usize::from(matches!(outcome, TaskOutcome::Failed(_)));
             *slot = Some(outcome);
             self.recorder.task_finished(id);
+            if let ApiCall::Wait(w) = self.spec.api {
+                if w.cancel && w.when.met(self.finished, self.failed, self.outcomes.len()) {
+                    self.recorder.cancel();
+                }
+            }
         }
+    }
+
+    /// Whether the page must end its busy workers now (`Pool.terminate()`): the run was
+    /// cancelled, and not by reaching the moment the program stops it (a daemon program's end,
+    /// a `wait` timeout with cancel). That moment is on the shared clock: every worker knows
+    /// it and stops by itself, keeping its spans, so they get [`STOP_GRACE_MS`] to reply.
+    pub fn end_workers_now(&self, now_ms: f64) -> bool {
+        let stop_at = lens::cancel_after_ms(self.spec.api).map(|ms| self.spec.start_ms + ms);
+        self.recorder.cancelled()
+            && !stop_at.is_some_and(|t| (t - TIMER_SLACK_MS..t + STOP_GRACE_MS).contains(&now_ms))
     }
 
     /// The run's output; tasks without an outcome were cancelled. Call once, at the end.

@@ -5,6 +5,12 @@
 //! The worker has no view of the page's memory: it cannot see a cancel flag or another
 //! worker's queue. The page cancels by ending the worker, and workloads that need shared state
 //! to make progress are refused before they start (see [`super::refusal`]).
+//!
+//! The Python API call travels in the spec and acts here on this worker's tasks
+//! ([`lens::transform`]: an `Event` every task waits for, a busy-waiting task). A moment the
+//! program stops the run (a daemon program's end, a `wait` timeout with cancel) is a time on
+//! the shared clock, so the worker stops there by itself — mid-task, or woken early from a
+//! wait — and keeps the spans of what it did; its reply says it stopped.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -12,6 +18,7 @@ use std::time::Duration;
 use super::message::JobSpec;
 use crate::engine::fault::inject;
 use crate::engine::{step, Clock, Lane, Plan, Span, SpanKind, Step, StepCx, Task, TaskOutcome};
+use crate::pyapi::lens;
 use crate::workload::shared_list;
 
 /// No task is running.
@@ -32,7 +39,8 @@ pub fn input_data(spec: &JobSpec) -> Option<Vec<u32>> {
     (spec.workload.id == shared_list::DEF.id).then(|| shared_list::initial(&spec.values))
 }
 
-/// The run's plan, rebuilt in this memory (over the copied data where there is some).
+/// The run's plan, rebuilt in this memory (over the copied data where there is some), with
+/// the fault injected and the API call's per-task part applied, as on the page.
 pub fn rebuild(spec: &JobSpec, data: Option<Vec<u32>>) -> Plan {
     let plan = match data {
         Some(list) if spec.workload.id == shared_list::DEF.id => {
@@ -40,14 +48,16 @@ pub fn rebuild(spec: &JobSpec, data: Option<Vec<u32>>) -> Plan {
         }
         _ => (spec.workload.plan)(&spec.values),
     };
-    inject(plan, spec.fault)
+    lens::transform(inject(plan, spec.fault), spec.api, spec.start_ms)
 }
 
 /// What one batch produced: outcomes by task id and the spans recorded (lane not yet known).
+/// A task the worker stopped has no outcome; `stopped` says the run's stop time came.
 #[derive(Debug, Default)]
 pub struct BatchResult {
     pub outcomes: Vec<(u32, TaskOutcome)>,
     pub spans: Vec<Span>,
+    pub stopped: bool,
 }
 
 /// One worker's tasks for the run it last saw.
@@ -55,6 +65,8 @@ pub struct BatchResult {
 pub struct WorkerState {
     run: Option<u32>,
     tasks: Vec<Option<Box<dyn Task>>>,
+    /// When the run's program stops it (ms, shared clock), if it does at a known time.
+    stop_at: Option<f64>,
 }
 
 impl WorkerState {
@@ -66,25 +78,41 @@ impl WorkerState {
         }
         self.run = Some(spec.run);
         self.tasks = rebuild(spec, data).tasks.into_iter().map(Some).collect();
+        self.stop_at = lens::cancel_after_ms(spec.api).map(|ms| spec.start_ms + ms);
     }
 
-    /// Runs the tasks `ids` to the end, one after another. A task not in the plan, or already
-    /// run, fails rather than trap.
+    /// Runs the tasks `ids` to the end, one after another, until the run's stop time. A task
+    /// not in the plan, or already run, fails rather than trap.
     pub fn run_batch(&mut self, ids: &[u32], clock: &dyn Clock) -> BatchResult {
         let mut out = BatchResult::default();
         for &id in ids {
+            if out.stopped {
+                break;
+            }
             let outcome = match self.tasks.get_mut(id as usize).and_then(Option::take) {
-                Some(mut task) => run_task(id, task.as_mut(), clock, &mut out.spans),
-                None => TaskOutcome::Failed(format!("task {id} is not in this worker's plan")),
+                Some(mut task) => run_task(id, task.as_mut(), clock, self.stop_at, &mut out.spans),
+                None => Some(TaskOutcome::Failed(format!(
+                    "task {id} is not in this worker's plan"
+                ))),
             };
-            out.outcomes.push((id, outcome));
+            match outcome {
+                Some(outcome) => out.outcomes.push((id, outcome)),
+                None => out.stopped = true,
+            }
         }
         out
     }
 }
 
-/// Steps one task to its end, sleeping through its waits (a worker may block).
-fn run_task(id: u32, task: &mut dyn Task, clock: &dyn Clock, spans: &mut Vec<Span>) -> TaskOutcome {
+/// Steps one task to its end, sleeping through its waits (a worker may block); None if the
+/// run's stop time `stop_at` came first (checked before each step and ending a wait early).
+fn run_task(
+    id: u32,
+    task: &mut dyn Task,
+    clock: &dyn Clock,
+    stop_at: Option<f64>,
+    spans: &mut Vec<Span>,
+) -> Option<TaskOutcome> {
     let cx = StepCx {
         clock,
         lane: Lane::Worker(0),
@@ -100,27 +128,39 @@ fn run_task(id: u32, task: &mut dyn Task, clock: &dyn Clock, spans: &mut Vec<Spa
             });
         }
     };
+    let due = |now: f64| stop_at.is_some_and(|t| now >= t);
     let mut since = clock.now_ms();
+    if due(since) {
+        return None;
+    }
     CURRENT_TASK.store(id, Ordering::Relaxed);
     let outcome = loop {
+        if due(clock.now_ms()) {
+            break None;
+        }
         match step::guarded(task, &cx) {
             Step::Continue => {}
             Step::Wait { ms } => {
                 let now = clock.now_ms();
                 span(SpanKind::Compute, since, now);
-                std::thread::sleep(Duration::from_secs_f64(ms.max(0.0) / 1e3));
+                let until = stop_at.map_or(now + ms, |t| t.min(now + ms));
+                std::thread::sleep(Duration::from_secs_f64((until - now).max(0.0) / 1e3));
                 since = clock.now_ms();
                 span(SpanKind::Io, now, since);
+                if until < now + ms {
+                    // Woken by the stop time, not by the end of the wait.
+                    break None;
+                }
             }
             // Whatever it waits for (a queue, another task) lives in another memory or in a
             // task this worker is not running: it would wait forever.
             Step::Blocked => {
-                break TaskOutcome::Failed(
+                break Some(TaskOutcome::Failed(
                     "blocked: what it waits for is not in this worker's memory".into(),
-                )
+                ))
             }
-            Step::Done(v) => break TaskOutcome::Done(v),
-            Step::Failed(e) => break TaskOutcome::Failed(e),
+            Step::Done(v) => break Some(TaskOutcome::Done(v)),
+            Step::Failed(e) => break Some(TaskOutcome::Failed(e)),
         }
     };
     CURRENT_TASK.store(IDLE, Ordering::Relaxed);
@@ -139,9 +179,7 @@ mod tests {
     fn spec(run: u32, workload: &'static crate::workload::WorkloadDef, values: Values) -> JobSpec {
         JobSpec {
             run,
-            workload,
-            values,
-            fault: Fault::None,
+            ..JobSpec::new(workload, values, Fault::None)
         }
     }
 
@@ -202,6 +240,43 @@ mod tests {
         let end0 = out.spans.iter().filter(|s| s.task == 0).map(|s| s.end_ms);
         let start1 = out.spans.iter().filter(|s| s.task == 1).map(|s| s.start_ms);
         assert!(end0.fold(0.0, f64::max) <= start1.fold(f64::INFINITY, f64::min));
+    }
+
+    #[test]
+    fn the_programs_end_stops_a_task_mid_computation() {
+        use crate::workload::counter;
+        let v = Values::default()
+            .with(&counter::N, 1_000_000_000)
+            .with(&counter::TASKS, 2);
+        let start = SystemClock.now_ms();
+        let s = JobSpec {
+            api: crate::pyapi::ApiCall::Exit {
+                daemon: true,
+                main_ms: 40,
+            },
+            start_ms: start,
+            ..spec(1, &counter::DEF, v)
+        };
+        let mut worker = WorkerState::default();
+        worker.prepare(&s, None);
+        let out = worker.run_batch(&[0, 1], &SystemClock);
+        assert!(out.stopped);
+        assert!(
+            out.outcomes.is_empty(),
+            "neither task finished: {:?}",
+            out.outcomes
+        );
+        // Task 0 computed until the program ended; task 1 never started.
+        let end = out.spans.iter().map(|s| s.end_ms).fold(0.0, f64::max);
+        assert!(
+            end >= start + 40.0 && end < start + 1_000.0,
+            "{}",
+            end - start
+        );
+        assert!(out.spans.iter().all(|s| s.task == 0));
+        // A worker that sees the stop time already past runs nothing.
+        let late = worker.run_batch(&[1], &SystemClock);
+        assert!(late.stopped && late.spans.is_empty());
     }
 
     #[test]
