@@ -39,8 +39,6 @@ pub struct Running {
     pub executor: Executor,
     pub threads: usize,
     pub started_ms: f64,
-    pub now_ms: f64,
-    pub done: u32,
     pub total: u32,
     pub cancelling: bool,
 }
@@ -207,11 +205,6 @@ pub enum Action {
         total: u32,
         now_ms: f64,
     },
-    Progress {
-        done: u32,
-        total: u32,
-        now_ms: f64,
-    },
     Cancelling,
     Finished(RunRecord),
     /// The bank scene's mode was chosen.
@@ -350,22 +343,9 @@ impl AppState {
                     executor,
                     threads,
                     started_ms: now_ms,
-                    now_ms,
-                    done: 0,
                     total,
                     cancelling: false,
                 });
-            }
-            Action::Progress {
-                done,
-                total,
-                now_ms,
-            } => {
-                if let Some(r) = &mut self.running {
-                    r.done = done;
-                    r.total = total;
-                    r.now_ms = now_ms;
-                }
             }
             Action::Cancelling => {
                 if let Some(r) = &mut self.running {

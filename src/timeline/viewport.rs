@@ -93,9 +93,56 @@ impl Viewport {
     }
 }
 
+/// The time axis of a run in progress: the smallest 1, 2 or 5 × 10ᵏ ms that holds
+/// `elapsed_ms`. It changes a few times per tenfold of the run's length, so between changes
+/// the bars already drawn keep their places and a redraw only adds the new ones (on a machine
+/// whose cores all run the workers, every redrawn bar is time taken from them).
+pub fn live_total_ms(elapsed_ms: f64) -> f64 {
+    if !(elapsed_ms.is_finite() && elapsed_ms > 0.0) {
+        return 0.0;
+    }
+    let base = 10f64.powf(elapsed_ms.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * base)
+        .find(|&t| t >= elapsed_ms)
+        .unwrap_or(10.0 * base)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_live_axis_grows_in_1_2_5_steps() {
+        let cases = [
+            (0.0, 0.0),
+            (-3.0, 0.0),
+            (f64::NAN, 0.0),
+            (0.3, 0.5),
+            (1.0, 1.0),
+            (1.01, 2.0),
+            (180.0, 200.0),
+            (200.0, 200.0),
+            (250.0, 500.0),
+            (999.9999, 1_000.0),
+            (1_000.0, 1_000.0),
+            (1_400.0, 2_000.0),
+            (4_100.0, 5_000.0),
+            (5_000.1, 10_000.0),
+        ];
+        for (elapsed, axis) in cases {
+            assert_eq!(live_total_ms(elapsed), axis, "{elapsed}");
+        }
+        // Between two steps the axis holds still: 25 redraws of a 2.5 s run see 6 axes.
+        let axes: std::collections::BTreeSet<u64> = (1..=25)
+            .map(|i| live_total_ms(i as f64 * 100.0) as u64)
+            .collect();
+        assert_eq!(
+            axes.into_iter().collect::<Vec<_>>(),
+            [100, 200, 500, 1_000, 2_000, 5_000]
+        );
+    }
 
     #[test]
     fn zoom_keeps_the_anchor_in_place() {

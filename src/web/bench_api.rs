@@ -20,7 +20,9 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
 }
 
 /// `benchRun("primes", {n: 5000000}, "pool", 2, true)` → `{ answer, summary, wallMs, spans, end }`.
-/// Parameters missing from `params` take their defaults; all are clamped.
+/// Parameters missing from `params` take their defaults; all are clamped. A sixth argument
+/// `true` watches the page's animation frames during the run, as the frame meter of a run
+/// from the UI does (what observing every frame costs the run, apart from drawing).
 #[wasm_bindgen(js_name = benchRun)]
 pub async fn bench_run(
     workload: String,
@@ -28,6 +30,7 @@ pub async fn bench_run(
     executor: String,
     threads: usize,
     record: bool,
+    watch_frames: Option<bool>,
 ) -> Result<JsValue, JsValue> {
     let def = workload::by_id(&workload).ok_or_else(|| JsValue::from_str("unknown workload"))?;
     let executor =
@@ -44,7 +47,13 @@ pub async fn bench_run(
     let plan = (def.plan)(&values);
     let job = JobSpec::new(def, values, Default::default());
     let recorder = Arc::new(Recorder::new(plan.tasks.len(), record));
-    let out = runner::execute(executor, plan, job, threads.max(1), recorder, |_, _| {}).await;
+    let frames = watch_frames
+        .unwrap_or(false)
+        .then(super::frames::FrameWatch::start);
+    let out = runner::execute(executor, plan, job, threads.max(1), recorder).await;
+    if let Some(frames) = frames {
+        frames.stop().await;
+    }
     let result = Object::new();
     set(&result, "answer", out.answer.value.to_string());
     set(&result, "summary", out.answer.summary.clone());

@@ -54,7 +54,7 @@ fn main_js() -> JsString {
 
 /// Idle workers kept between runs; more than this are ended.
 const KEEP_IDLE: usize = 16;
-/// How often the page checks for cancel and reports progress.
+/// How often the page checks for cancel.
 const POLL_MS: f64 = 100.0;
 
 thread_local! {
@@ -117,7 +117,6 @@ pub async fn execute(
     fresh: bool,
     threads: usize,
     recorder: Arc<Recorder>,
-    progress: impl Fn(u32, u32),
 ) -> RunOutput {
     STARTUPS.with(|s| s.borrow_mut().clear());
     let tasks = plan.tasks.len();
@@ -179,8 +178,6 @@ pub async fn execute(
                     }
                 }
             }
-            let (done, total) = recorder.progress();
-            progress(done, total);
         }
     };
     let end_ms = while_polling(lanes_done, watch)

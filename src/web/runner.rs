@@ -1,4 +1,6 @@
-//! Runs a plan on the chosen executor from the page, streaming progress as actions.
+//! Runs a plan on the chosen executor from the page, reporting its start and its end as
+//! actions. Progress is read from the run's recorder by the progress bar itself (see
+//! `components::progress`), so the rest of the page does not re-render while the run goes on.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -16,12 +18,12 @@ use crate::executor::Executor;
 
 /// How long a cooperative task runs before giving the event loop back.
 const COOPERATIVE_SLICE_MS: f64 = 4.0;
-/// How often the page reads progress while a run goes on.
-const PROGRESS_EVERY_MS: f64 = 250.0;
+/// The longest a cooperative run sleeps before it looks at its cancel flag again.
+const WAKE_EVERY_MS: f64 = 100.0;
 
 /// Reports `Started` at once (before the caller's next render, so a queue never starts a second
-/// run while this one is on its way), and returns the run, which reports `Progress` and
-/// `Finished` to `dispatch`.
+/// run while this one is on its way), and returns the run, which reports `Finished` to
+/// `dispatch`.
 pub fn run(
     executor: Executor,
     plan: Plan,
@@ -47,18 +49,15 @@ async fn run_started(
     recorder: Arc<Recorder>,
     dispatch: UseReducerDispatcher<AppState>,
 ) {
+    // Frames are watched from here, so a freeze that starts the run follows a frame.
     let frames = FrameWatch::start();
-    let progress = {
-        let dispatch = dispatch.clone();
-        move |done, total| {
-            dispatch.dispatch(Action::Progress {
-                done,
-                total,
-                now_ms: clock::now_ms(),
-            })
-        }
-    };
-    let output = execute(executor, plan, job, threads, recorder, progress).await;
+    // Let "running…" reach the screen first: redrawing the page (controls disabled, the
+    // progress bar in) would otherwise take CPU from the workers the run is measuring, and a
+    // synchronous run is about to freeze the page on purpose. Two frames: the first is painted
+    // on this thread, then rasterised and composited on others while the second begins.
+    clock::after_next_paint().await;
+    clock::after_next_paint().await;
+    let output = execute(executor, plan, job, threads, recorder).await;
     let (frames, frame_stamps) = frames.stop_with_stamps().await;
     if executor.needs_pool() {
         dispatch.dispatch(Action::WorkersLost(crate::engine::pool::lost_workers()));
@@ -72,74 +71,48 @@ async fn run_started(
     }));
 }
 
-/// Runs `plan` on `executor`, calling `progress(done, total)` every [`PROGRESS_EVERY_MS`]
-/// while the page is free to (not during a synchronous run, which freezes it). `job` says
-/// what `plan` is (workload, values, fault), for workers that rebuild it in their own memory.
+/// Runs `plan` on `executor`. `job` says what `plan` is (workload, values, fault, API call),
+/// for workers that rebuild it in their own memory.
 pub async fn execute(
     executor: Executor,
     plan: Plan,
     job: JobSpec,
     threads: usize,
     recorder: Arc<Recorder>,
-    progress: impl Fn(u32, u32),
 ) -> RunOutput {
     match executor {
-        Executor::Main => {
-            // Let "running…" reach the screen: the page is about to freeze on purpose.
-            clock::after_next_paint().await;
-            run_blocking(plan, Order::Sequential, &WebClock, &recorder)
-        }
-        Executor::Async => run_cooperative(plan, &recorder, progress).await,
+        Executor::Main => run_blocking(plan, Order::Sequential, &WebClock, &recorder),
+        Executor::Async => run_cooperative(plan, &recorder).await,
         Executor::Process | Executor::ProcessFresh => {
             let fresh = executor == Executor::ProcessFresh;
-            super::procs::execute(plan, job, fresh, threads, recorder, progress).await
+            super::procs::execute(plan, job, fresh, threads, recorder).await
         }
         Executor::Pool | Executor::Gil => {
             // The lanes run on the pool; the main thread only awaits the last lane's report.
             let (tx, rx) = futures_channel::oneshot::channel();
             let gil = (executor == Executor::Gil).then(Gil::default);
-            let rec = recorder.clone();
-            crate::engine::pool::start(plan, threads, WebClock, rec, gil, move |out| {
+            crate::engine::pool::start(plan, threads, WebClock, recorder, gil, move |out| {
                 let _ = tx.send(out);
             });
-            let report = async {
-                loop {
-                    clock::sleep_ms(PROGRESS_EVERY_MS).await;
-                    let (done, total) = recorder.progress();
-                    progress(done, total);
-                }
-            };
-            while_polling(rx, report)
-                .await
+            rx.await
                 .unwrap_or_else(|_| failed("the pool dropped the run before it finished".into()))
         }
     }
 }
 
 /// The cooperative executor: the core scheduler, one slice per event-loop turn.
-async fn run_cooperative(
-    plan: Plan,
-    recorder: &Recorder,
-    progress: impl Fn(u32, u32),
-) -> RunOutput {
+async fn run_cooperative(plan: Plan, recorder: &Recorder) -> RunOutput {
     let mut scheduler =
         MainScheduler::new(plan.tasks, Order::Interleaved, recorder, clock::now_ms());
-    let mut last_report = clock::now_ms();
     loop {
         match scheduler.run_slice(&WebClock, COOPERATIVE_SLICE_MS) {
             Next::Yield => clock::yield_now().await,
             Next::SleepUntil(t) => {
-                // Wake early enough to notice a cancel and to report progress.
-                let wait = (t - clock::now_ms()).min(PROGRESS_EVERY_MS);
+                // Wake early enough to notice a cancel.
+                let wait = (t - clock::now_ms()).min(WAKE_EVERY_MS);
                 clock::sleep_ms(wait.max(0.0)).await;
             }
             Next::Finished => break,
-        }
-        let now = clock::now_ms();
-        if now - last_report >= PROGRESS_EVERY_MS {
-            last_report = now;
-            let (done, total) = recorder.progress();
-            progress(done, total);
         }
     }
     scheduler.finish_run(plan.finish, clock::now_ms())

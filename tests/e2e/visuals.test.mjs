@@ -158,6 +158,13 @@ test('the live timeline grows while a pool run goes on, beside the progress bar 
     const first = await num(page, '#live-timeline', 'data-spans');
     await page.waitForFunction((n) => Number(document.querySelector('#live-timeline')?.dataset.spans) > n, first);
     assert.ok(await page.locator('#live-svg .timeline-run rect.span').count() > 0);
+    // The bar reads the run's own count: tasks done of 16, growing, with the elapsed time.
+    assert.equal(await page.locator('#progress').getAttribute('data-total'), '16');
+    await page.waitForFunction(() => Number(document.querySelector('#progress')?.dataset.done) > 0);
+    const done = await num(page, '#progress', 'data-done');
+    await page.waitForFunction((n) => Number(document.querySelector('#progress')?.dataset.done) > n, done);
+    assert.match(await page.locator('#progress .count').innerText(), /\d+ ?\/ ?16/);
+    assert.equal(await page.locator('#progress progress').getAttribute('max'), '16');
     await page.waitForSelector('#progress', { state: 'detached', timeout: 60_000 });
     assert.equal(await page.locator('#live-timeline').count(), 0);
     assert.deepEqual(errors, []);

@@ -37,7 +37,7 @@ pub struct Props {
 
 /// The pause between two polls: at least 250 ms, and 40 times the last redraw's cost.
 fn poll_ms(last_draw_ms: f64) -> f64 {
-    (40.0 * last_draw_ms).clamp(250.0, 5_000.0)
+    (40.0 * last_draw_ms).clamp(500.0, 5_000.0)
 }
 
 #[function_component(LiveTimeline)]

@@ -21,7 +21,7 @@ use crate::i18n::visuals::VisualsText as T;
 use crate::i18n::Texts;
 use crate::link::Lang;
 use crate::timeline::replay::{Replay, SPEEDS};
-use crate::timeline::viewport::Viewport;
+use crate::timeline::viewport::{live_total_ms, Viewport};
 use crate::web::export::reduced_motion;
 
 #[derive(Properties, PartialEq)]
@@ -48,7 +48,11 @@ pub fn replay_timeline(props: &Props) -> Html {
     } else {
         880.0
     };
-    let total = total_ms(&props.runs);
+    // A run in progress is drawn on an axis that grows in steps (see `live_total_ms`).
+    let total = match total_ms(&props.runs) {
+        t if props.live => live_total_ms(t),
+        t => t,
+    };
     let view_state = use_state(|| Viewport::new(total));
     let view = if view_state.total_ms == total {
         *view_state

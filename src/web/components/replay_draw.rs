@@ -43,7 +43,9 @@ const TITLE_H: f64 = 20.0;
 const RUN_GAP: f64 = 10.0;
 /// All runs together draw at most about this many bars.
 const MAX_BARS: usize = 6_000;
-const LIVE_MAX_BARS: usize = 1_500;
+/// A live drawing is redrawn every half second while the workers use every core: a few
+/// hundred bars show the run's shape across the plot's ~800 px.
+const LIVE_MAX_BARS: usize = 400;
 
 /// What one render draws, computed once per (runs, window, width, language).
 pub struct Drawn {
@@ -127,7 +129,7 @@ pub fn draw(
                     { frame_meter::frame(m, &axis.scale, meter_top, lang) }
                 }
                 <g clip-path={format!("url(#{id}-clip)")}>
-                    { timeline::rows(&lay, &run.output, lang, id) }
+                    { timeline::rows(&lay, &run.output, lang, id, !live) }
                     if let Some(m) = &meter {
                         { frame_meter::strip(m, &axis.scale, meter_top, lang) }
                     }

@@ -99,28 +99,40 @@ pub fn row_labels(lay: &Layout, lang: Lang, width: f64) -> Html {
     html! { <g class="timeline-labels">{ for rows }</g> }
 }
 
-/// One run's bars, a group per row, as laid out in `lay`.
-pub fn rows(lay: &Layout, out: &RunOutput, lang: Lang, instance: &str) -> Html {
-    let focusable = lay.bars <= FOCUSABLE_BARS;
+/// One run's bars, a group per row, as laid out in `lay`. `detailed`: each bar carries its
+/// details (a tooltip, a label, a place in the tab order); a live drawing, redrawn while the
+/// workers run, leaves them out — they are most of a bar's cost — until the run is over.
+pub fn rows(lay: &Layout, out: &RunOutput, lang: Lang, instance: &str, detailed: bool) -> Html {
+    let focusable = detailed && lay.bars <= FOCUSABLE_BARS;
     let rows = lay.rows.iter().map(|row| {
         let name = lane_name(row.lane, lang);
+        // Keyed rows, and bars keyed by their place in the row: a live drawing's redraw adds
+        // bars at the ends of the rows, and keys let Yew match the rest from the front and add
+        // just the new ones (unkeyed, it matches children from the end: every bar would move
+        // one place and have its attributes rewritten).
         html! {
-            <g class="timeline-row" data-lane={name} data-sub={row.sub.to_string()}>
-                { for row.bars.iter().map(|b| bar(b, bar_detail(b, row.lane, out, lang), fill(instance, b.kind), focusable)) }
+            <g key={format!("{name}/{}", row.sub)} class="timeline-row" data-lane={name} data-sub={row.sub.to_string()}>
+                { for row.bars.iter().enumerate().map(|(i, b)| {
+                    let detail = detailed.then(|| bar_detail(b, row.lane, out, lang));
+                    bar(i, b, detail, fill(instance, b.kind), focusable)
+                }) }
             </g>
         }
     });
     html! { <>{ for rows }</> }
 }
 
-fn bar(b: &Bar, detail: String, fill: String, focusable: bool) -> Html {
+fn bar(place: usize, b: &Bar, detail: Option<String>, fill: String, focusable: bool) -> Html {
     html! {
-        <rect class={classes!("span", format!("span-{}", b.kind.tag()), (b.width >= WIDE_PX).then_some("wide"))}
+        <rect key={place}
+            class={classes!("span", format!("span-{}", b.kind.tag()), (b.width >= WIDE_PX).then_some("wide"))}
             x={format!("{:.2}", b.x)} y={format!("{:.1}", b.y)}
             width={format!("{:.2}", b.width.max(MIN_DRAWN_PX))} height={format!("{:.1}", b.height)}
             fill={fill} data-task={b.task.to_string()} data-start={format!("{:.3}", b.start_ms)}
             tabindex={focusable.then_some("0")} aria-label={detail.clone()}>
-            <title>{ detail }</title>
+            if let Some(detail) = detail {
+                <title>{ detail }</title>
+            }
         </rect>
     }
 }
