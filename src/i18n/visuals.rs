@@ -38,8 +38,8 @@ crate::texts! {
         PanRight => ("向右平移", "Pan right"),
         ZoomReset => ("显示全部", "Show all"),
         KeysHelp => (
-            "时间线获得焦点后：空格 播放/暂停，←/→ 移动播放头，+/- 缩放，Shift+←/→ 平移",
-            "With the timeline focused: Space play/pause, ←/→ move the playhead, +/- zoom, Shift+←/→ pan"
+            "时间线获得焦点后：空格 播放/暂停，←/→ 移动播放头，+/- 缩放，Shift+←/→ 平移。鼠标：Ctrl+滚轮（或双指捏合）围绕指针缩放，放大后拖动平移",
+            "With the timeline focused: Space play/pause, ←/→ move the playhead, +/- zoom, Shift+←/→ pan. Mouse: Ctrl+wheel (or pinch) zooms around the pointer; once zoomed, drag to pan"
         ),
         HoverHelp => ("指向或聚焦一个片段查看详情", "Point at or focus a bar for its details"),
         Compare => ("显示的运行（共用一条时间轴）", "Runs shown (one shared time axis)"),

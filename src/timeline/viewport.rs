@@ -68,6 +68,24 @@ impl Viewport {
         }
     }
 
+    /// A drag of the drawing by `dx_px` (rightwards > 0) on a plot `plot_px` wide: the bars
+    /// follow the pointer, so dragging right shows earlier times.
+    pub fn drag(&mut self, dx_px: f64, plot_px: f64) {
+        if plot_px > 0.0 && dx_px.is_finite() {
+            self.pan(-dx_px * self.width() / plot_px);
+        }
+    }
+
+    /// A mouse-wheel turn of `delta_y` (negative: away from the reader, zoom in) at `anchor_ms`:
+    /// each 100 units (one notch of a common wheel) zooms by 1.25×, a trackpad's small steps
+    /// zoom smoothly, and one event never zooms by more than 4×.
+    pub fn wheel(&mut self, delta_y: f64, anchor_ms: f64) {
+        if delta_y.is_finite() && delta_y != 0.0 {
+            let factor = 1.25f64.powf(-delta_y / 100.0).clamp(0.25, 4.0);
+            self.zoom(factor, anchor_ms);
+        }
+    }
+
     /// Back to the whole run.
     pub fn reset(&mut self) {
         *self = Viewport::new(self.total_ms);
@@ -153,6 +171,33 @@ mod tests {
         assert!(v.is_zoomed());
         v.zoom(0.5, 250.0);
         assert_eq!((v.start_ms, v.end_ms), (0.0, 1_000.0));
+    }
+
+    #[test]
+    fn the_wheel_zooms_around_the_pointer_and_a_drag_moves_the_bars_with_it() {
+        let mut v = Viewport::new(1_000.0);
+        // One notch away from the reader: 1.25× in, 750 ms stays where it was on screen.
+        v.wheel(-100.0, 750.0);
+        assert!((v.width() - 800.0).abs() < 1e-9);
+        assert!(((750.0 - v.start_ms) / v.width() - 0.75).abs() < 1e-9);
+        // One notch back: the whole run again.
+        v.wheel(100.0, 750.0);
+        assert_eq!((v.start_ms, v.end_ms), (0.0, 1_000.0));
+        // A flick is capped at 4×; nonsense changes nothing.
+        v.wheel(-100_000.0, 0.0);
+        assert!((v.width() - 250.0).abs() < 1e-9);
+        let before = v;
+        v.wheel(f64::NAN, 0.0);
+        v.wheel(0.0, 0.0);
+        v.drag(f64::INFINITY, 800.0);
+        v.drag(10.0, 0.0);
+        assert_eq!(v, before);
+        // 250 ms across 800 px: dragging 320 px left shows 100 ms later.
+        v.drag(-320.0, 800.0);
+        assert!((v.start_ms - 100.0).abs() < 1e-9, "{v:?}");
+        // Dragging right past the start stops there.
+        v.drag(10_000.0, 800.0);
+        assert_eq!(v.start_ms, 0.0);
     }
 
     #[test]

@@ -123,13 +123,39 @@ test('replay: play, pause, speed, dragging the playhead, zoom and pan, details o
     };
     let [a, b] = await windowAfter('#timeline-zoom-in');
     assert.ok(b - a < total * 0.6 && a >= 0 && b <= total + 1e-3, `${a} ${b}`);
-    const [a2, b2] = await windowAfter('#timeline-pan-left');
+    let [a2, b2] = await windowAfter('#timeline-pan-left');
     assert.ok(a2 < a && Math.abs(b2 - a2 - (b - a)) < 0.01, `${a} ${b} → ${a2} ${b2} of ${total}`);
     const labels = await page.locator(`${svg} .tick-label`).allTextContents();
     assert.ok(labels.length >= 2 && labels.every((l) => /^\d+(\.\d+)? (µs|ms|s)$/.test(l)), labels.join(','));
     [a, b] = await windowAfter('#timeline-zoom-reset');
     assert.equal(a, 0);
     assert.equal(b, total);
+
+    // The mouse: a plain wheel leaves the view alone (the page scrolls); Ctrl+wheel zooms in
+    // around the pointer; a drag pans the zoomed view with the pointer.
+    await page.locator(svg).scrollIntoViewIfNeeded();
+    const box = await page.locator(svg).boundingBox();
+    const [plotLeft, plotRight] = [box.x + box.width * 0.25, box.x + box.width * 0.75];
+    await page.mouse.move(plotRight, box.y + box.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await page.waitForFunction((s) => document.querySelector(s).dataset.window.split(' ')[0] !== '0.000', svg);
+    [a, b] = (await attr(page, svg, 'data-window')).split(' ').map(Number);
+    assert.ok(b - a < total * 0.6, `zoomed in: ${a} ${b} of ${total}`);
+    assert.ok(a > total * 0.2, `around the pointer, right of the middle: ${a} ${b} of ${total}`);
+    await page.mouse.move(plotLeft, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(plotRight, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(([s, w]) => document.querySelector(s).dataset.window !== w, [svg, `${a.toFixed(3)} ${b.toFixed(3)}`]);
+    [a2, b2] = (await attr(page, svg, 'data-window')).split(' ').map(Number);
+    assert.ok(a2 < a && Math.abs(b2 - a2 - (b - a)) < 0.01, `dragged right shows earlier: ${a} ${b} → ${a2} ${b2}`);
+    const dragged = await attr(page, svg, 'data-window');
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(200);
+    assert.equal(await attr(page, svg, 'data-window'), dragged, 'a plain wheel scrolls the page, not the view');
+    await page.click('#timeline-zoom-reset');
 
     // Focus a bar: its details (task, lane, start, duration, state, result) are shown.
     const bar = page.locator(`${svg} rect.span-io`).first();

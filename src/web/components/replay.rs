@@ -15,6 +15,7 @@ use yew::prelude::*;
 use super::export_buttons::ExportButtons;
 pub use super::replay_draw::RunView;
 use super::replay_draw::{draw, paint, total_ms};
+use super::replay_pointer::use_pointer_zoom;
 use super::timeline::{self, AXIS_H};
 use crate::chart::format_duration;
 use crate::i18n::visuals::VisualsText as T;
@@ -264,6 +265,7 @@ pub fn replay_timeline(props: &Props) -> Html {
         Callback::from(move |e: MouseEvent| show(e.target()))
     };
     let on_focus = Callback::from(move |e: FocusEvent| show_detail(e.target()));
+    let pointer = use_pointer_zoom(view, view_state.clone(), drawn.scale, width);
 
     let d = &*drawn;
     let height = d.height;
@@ -310,12 +312,14 @@ pub fn replay_timeline(props: &Props) -> Html {
                     </span>
                 </div>
             }
-            <svg class="timeline" id={svg_id.clone()} role="img" aria-label={aria} tabindex="0"
+            <svg class={classes!("timeline", view.is_zoomed().then_some("zoomed"))} id={svg_id.clone()} role="img" aria-label={aria} tabindex="0"
                 width={width.to_string()} height={height.to_string()}
                 viewBox={format!("0 0 {width} {height}")}
                 data-total={format!("{total:.3}")} data-window={format!("{:.3} {:.3}", view.start_ms, view.end_ms)}
                 data-bars={d.starts.len().to_string()} data-runs={props.runs.len().to_string()}
-                onkeydown={on_key} onmouseover={on_over} onfocusin={on_focus}>
+                ref={pointer.node} onkeydown={on_key} onmouseover={on_over} onfocusin={on_focus}
+                onwheel={pointer.on_wheel} onpointerdown={pointer.on_down} onpointermove={pointer.on_move}
+                onpointerup={pointer.on_up.clone()} onpointercancel={pointer.on_up}>
                 <defs>
                     { timeline::patterns(&id) }
                     <clipPath id={format!("{id}-clip")}>
