@@ -26,6 +26,7 @@ pub mod pool_status;
 pub mod progress;
 pub mod replay;
 pub mod replay_draw;
+pub mod replay_loop;
 pub mod replay_pointer;
 pub mod results;
 pub mod run_controls;

@@ -6,15 +6,13 @@
 //! only moves a clip rectangle and the playhead (direct attribute writes), so a 10,000-span run
 //! replays as cheaply as a small one. The state (`Replay`, `Viewport`) is pure core.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::export_buttons::ExportButtons;
 pub use super::replay_draw::RunView;
 use super::replay_draw::{draw, paint, total_ms};
+use super::replay_loop::use_replay_loop;
 use super::replay_pointer::use_pointer_zoom;
 use super::timeline::{self, AXIS_H};
 use crate::chart::format_duration;
@@ -37,8 +35,6 @@ pub struct Props {
     #[prop_or_default]
     pub live: bool,
 }
-
-type FrameLoop = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
 
 #[function_component(ReplayTimeline)]
 pub fn replay_timeline(props: &Props) -> Html {
@@ -85,67 +81,19 @@ pub fn replay_timeline(props: &Props) -> Html {
     *scale.borrow_mut() = drawn.scale;
     let starts = use_mut_ref(Vec::new);
     *starts.borrow_mut() = drawn.starts.clone();
-    let frame_loop: FrameLoop = use_mut_ref(|| None);
-    let pending = use_mut_ref(|| (0i32, false));
-
     // After every render, the drawing shows the playhead where the model has it.
     {
         let (id, replay, scale, starts) =
             (id.clone(), replay.clone(), scale.clone(), starts.clone());
         use_effect(move || paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow()));
     }
-    // Leaving the page: no frame may call a dropped closure.
-    {
-        let (pending, frame_loop) = (pending.clone(), frame_loop.clone());
-        use_effect_with((), move |_| {
-            move || {
-                let (req, active) = *pending.borrow();
-                if active {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.cancel_animation_frame(req);
-                    }
-                }
-                frame_loop.borrow_mut().take();
-            }
-        });
-    }
-
-    let start_loop = {
-        let (id, replay, scale, starts) =
-            (id.clone(), replay.clone(), scale.clone(), starts.clone());
-        let (frame_loop, pending, playing) =
-            (frame_loop.clone(), pending.clone(), playing.setter());
-        move || {
-            if pending.borrow().1 {
-                return;
-            }
-            if frame_loop.borrow().is_none() {
-                let last = Rc::new(Cell::new(None::<f64>));
-                let (fl, pend) = (frame_loop.clone(), pending.clone());
-                let (id, replay, scale, starts, playing) = (
-                    id.clone(),
-                    replay.clone(),
-                    scale.clone(),
-                    starts.clone(),
-                    playing.clone(),
-                );
-                *frame_loop.borrow_mut() = Some(Closure::new(move |ts: f64| {
-                    pend.borrow_mut().1 = false;
-                    let dt = last.replace(Some(ts)).map_or(0.0, |l| ts - l);
-                    replay.borrow_mut().advance(dt);
-                    let r = *replay.borrow();
-                    paint(&id, &r, &scale.borrow(), &starts.borrow());
-                    if r.playing {
-                        request(&fl, &pend);
-                    } else {
-                        last.set(None);
-                        playing.set(false);
-                    }
-                }));
-            }
-            request(&frame_loop, &pending);
-        }
-    };
+    let start_loop = use_replay_loop(
+        id.clone(),
+        replay.clone(),
+        scale.clone(),
+        starts.clone(),
+        playing.setter(),
+    );
 
     let toggle = {
         let (replay, playing, start_loop) = (replay.clone(), playing.clone(), start_loop.clone());
@@ -341,14 +289,5 @@ pub fn replay_timeline(props: &Props) -> Html {
                 <ExportButtons svg_id={svg_id} name={name} lang={lang} />
             }
         </figure>
-    }
-}
-
-/// Asks for the next frame and remembers the request (to cancel it when the view goes).
-fn request(callback: &FrameLoop, pending: &Rc<RefCell<(i32, bool)>>) {
-    if let (Some(w), Some(cb)) = (web_sys::window(), callback.borrow().as_ref()) {
-        if let Ok(req) = w.request_animation_frame(cb.as_ref().unchecked_ref()) {
-            *pending.borrow_mut() = (req, true);
-        }
     }
 }
