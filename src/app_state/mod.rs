@@ -119,6 +119,9 @@ pub struct AppState {
     /// The bank scene's mode, when a link or the learner chose one (lessons 03 and 04 show the
     /// scene anyway; see `bank_scene::shown`).
     pub scene: Option<crate::bank_scene::Mode>,
+    /// A bank-scene visit is under way on the page's event loop: no workload run starts
+    /// beside it (both would share the main thread, and neither's timings would mean much).
+    pub scene_running: bool,
     /// Runs finished since the page opened (the progress record counts demos by it).
     pub finished_runs: u32,
     /// Every finished run, kept in the browser (see `history`).
@@ -157,6 +160,7 @@ impl Default for AppState {
             confirm: None,
             calibration: BTreeMap::new(),
             scene: None,
+            scene_running: false,
             finished_runs: 0,
             history: History::default(),
             isolation: Isolation::default(),
@@ -209,6 +213,8 @@ pub enum Action {
     Finished(RunRecord),
     /// The bank scene's mode was chosen.
     SetScene(crate::bank_scene::Mode),
+    /// A bank-scene visit started (true) or ended (false).
+    SceneRunning(bool),
     History(HistoryAction),
     Isolation(Isolation),
     /// The Python API panel (see `api.rs`).
@@ -369,6 +375,7 @@ impl AppState {
                 self.keep_in_history(&record, started_ms);
             }
             Action::SetScene(mode) => self.scene = Some(mode),
+            Action::SceneRunning(on) => self.scene_running = on,
             Action::History(action) => self.history = self.history.apply(action),
             Action::Isolation(isolation) => self.isolation = isolation,
             Action::Api(action) => self.apply_api(action),

@@ -45,7 +45,7 @@ impl AppState {
     }
 
     pub fn decide(&self, executor: Executor, confirmed: bool) -> Decision {
-        if self.running.is_some() {
+        if self.running.is_some() || self.scene_running {
             return Decision::Busy;
         }
         if executor.needs_pool() && !self.pool.is_ready() {

@@ -338,6 +338,15 @@ fn a_sweep_queues_every_thread_count_and_records_each_point() {
 }
 
 #[test]
+fn no_run_starts_while_a_bank_scene_visit_is_under_way() {
+    let s = ready(2).apply(Action::SceneRunning(true));
+    assert_eq!(s.decide(Executor::Async, false), Decision::Busy);
+    assert_eq!(s.decide(Executor::Pool, false), Decision::Busy);
+    let s = s.apply(Action::SceneRunning(false));
+    assert_eq!(s.decide(Executor::Async, false), Decision::Start);
+}
+
+#[test]
 fn cancel_tracks_the_running_run() {
     let s = ready(2).apply(started(Executor::Async));
     assert!(!s.running.as_ref().unwrap().cancelling);

@@ -242,7 +242,7 @@ pub fn app() -> Html {
         Callback::from(move |fragment| dispatch.dispatch(Action::OpenPreset(fragment)))
     };
     let lesson = state.lesson.as_deref().and_then(crate::lessons::by_id);
-    let busy = state.running.is_some();
+    let busy = state.running.is_some() || state.scene_running;
     // The learner's progress, kept in the browser.
     let progress = use_progress(lesson.map(|l| l.id().to_string()), state.finished_runs);
     let on_reset_progress = {
@@ -258,6 +258,10 @@ pub fn app() -> Html {
     let on_scene_mode = {
         let dispatch = state.dispatcher();
         Callback::from(move |mode| dispatch.dispatch(Action::SetScene(mode)))
+    };
+    let on_scene_busy = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |on| dispatch.dispatch(Action::SceneRunning(on)))
     };
     let on_scene_ran = {
         let dispatch = progress.dispatcher();
@@ -297,7 +301,8 @@ pub fn app() -> Html {
             }
             if let Some(mode) = scene {
                 <BankScene {mode} lang={state.lang} config={state.link_config()}
-                    on_mode={on_scene_mode} on_ran={on_scene_ran} disabled={busy} />
+                    on_mode={on_scene_mode} on_ran={on_scene_ran} on_busy={on_scene_busy}
+                    disabled={state.running.is_some()} />
             }
             <LinkNotices notices={state.link_notices.clone()} on_dismiss={on_dismiss_notices} lang={state.lang} />
             <Share fragment={fragment.clone()} lang={state.lang} />
@@ -323,7 +328,7 @@ pub fn app() -> Html {
                 <FaultPicker fault={state.fault} on_change={on_fault} disabled={state.running.is_some()} lang={state.lang} />
                 <RunControls
                     pool_ready={state.pool.is_ready()}
-                    busy={state.running.is_some()}
+                    busy={busy}
                     threads={state.threads}
                     max_threads={state.max_threads()}
                     logical_processors={state.logical_processors}

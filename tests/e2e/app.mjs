@@ -73,15 +73,17 @@ export async function runOn(page, executor, timeout) {
 }
 
 /**
- * Records requestAnimationFrame timestamps from now on; returns a function that stops and
- * gives the longest gap between frames (ms). A blocked main thread shows as one long gap.
+ * Records when each animation frame's callback runs from now on; returns a function that stops
+ * and gives the longest gap between frames (ms). A blocked main thread shows as one long gap.
+ * (The time the callback runs, not the frame's timestamp argument: after a freeze the browser
+ * may run a frame stamped with a vsync from inside the freeze, which would hide it.)
  */
 export async function watchFrames(page) {
   await page.evaluate(() => {
     window.__frames = [];
     window.__watching = true;
-    const tick = (t) => {
-      window.__frames.push(t);
+    const tick = () => {
+      window.__frames.push(performance.now());
       if (window.__watching) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);

@@ -21,7 +21,17 @@ async function runMode(page, mode) {
   await page.click(`#scene-mode-${mode}`);
   await page.waitForSelector(`#scene[data-mode="${mode}"]`);
   await page.click('#scene-run');
+  if (mode.startsWith('async')) {
+    // The visit runs on the page's event loop: meanwhile no workload run can start beside it.
+    const runButtons = page.locator('.run-controls button[id^="run-"]');
+    await page.waitForFunction(() => document.querySelector('#scene')?.dataset.state === 'running');
+    const states = await runButtons.evaluateAll((bs) => bs.map((b) => b.disabled));
+    assert.ok(states.length > 0 && states.every(Boolean), `run buttons during a visit: ${states}`);
+  }
   await page.waitForSelector(`#scene[data-mode="${mode}"][data-state="done"]`, { timeout: 30_000 });
+  if (mode.startsWith('async')) {
+    await page.waitForFunction(() => [...document.querySelectorAll('.run-controls button[id^="run-"]')].some((b) => !b.disabled));
+  }
   const row = page.locator(`#scene-row-${mode}`);
   const read = async (name) => Number(await row.getAttribute(`data-${name}`));
   return {

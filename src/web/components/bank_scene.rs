@@ -30,6 +30,8 @@ pub struct Props {
     pub on_mode: Callback<Mode>,
     /// A visit finished (a demo run, for the progress record).
     pub on_ran: Callback<()>,
+    /// A visit started (true) or ended (false): the page runs nothing else meanwhile.
+    pub on_busy: Callback<bool>,
     /// Another run is in progress.
     pub disabled: bool,
 }
@@ -84,11 +86,12 @@ pub fn bank_scene(props: &Props) -> Html {
             ticker.clone(),
             replaying.clone(),
         );
-        let on_ran = props.on_ran.clone();
+        let (on_ran, on_busy) = (props.on_ran.clone(), props.on_busy.clone());
         Callback::from(move |_: MouseEvent| {
             if running.is_some() {
                 return;
             }
+            on_busy.emit(true);
             // Shown from the first painted frame (before a freeze, that frame is all there is).
             *live.borrow_mut() = RunLog::new(mode, PLAN, now_ms());
             running.set(Some(mode));
@@ -98,13 +101,14 @@ pub fn bank_scene(props: &Props) -> Html {
                 tick.set(now_ms());
                 true
             }));
-            let (visits, running, live, at, ticker, on_ran) = (
+            let (visits, running, live, at, ticker, on_ran, on_busy) = (
                 visits.clone(),
                 running.clone(),
                 live.clone(),
                 at.clone(),
                 ticker.clone(),
                 on_ran.clone(),
+                on_busy.clone(),
             );
             spawn_local(async move {
                 let log: Rc<RefCell<RunLog>> = live.clone();
@@ -116,6 +120,7 @@ pub fn bank_scene(props: &Props) -> Html {
                 all.insert(mode, Rc::new(Visit { log, frames }));
                 visits.set(all);
                 running.set(None);
+                on_busy.emit(false);
                 on_ran.emit(());
             });
         })
