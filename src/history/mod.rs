@@ -190,6 +190,10 @@ pub enum HistoryAction {
     },
     /// A save ended: how many of the newest entries were written, or why none were.
     Saved(Result<usize, StorageProblem>),
+    /// Another tab of the app changed the stored history. Every change is saved at once, so
+    /// what it wrote is this history plus that tab's change: take it as ours (a run finished
+    /// here later is then added to it, not written over it).
+    Synced(Decoded),
     Clear,
     /// Pick an entry for comparison, or unpick it.
     TogglePick(u64),
@@ -231,6 +235,12 @@ impl History {
                 }
             }
             HistoryAction::Saved(Err(problem)) => self.problem(problem, 0),
+            HistoryAction::Synced(decoded) => {
+                // Already in storage: nothing to save (no new revision).
+                self.entries = decoded.entries;
+                self.renumber_after_load();
+                self.cap();
+            }
             HistoryAction::Clear => {
                 self.entries.clear();
                 self.picked.clear();

@@ -237,6 +237,29 @@ fn picking_keeps_the_last_two_and_clear_empties_everything() {
 }
 
 #[test]
+fn two_tabs_add_to_one_history_instead_of_writing_over_each_other() {
+    // Both tabs open on the same stored history; storage is the encoded text between them.
+    let mut a = opened(vec![entry(1)], 0);
+    let mut b = opened(vec![entry(1)], 0);
+    b = b.apply(HistoryAction::TogglePick(1));
+    a.push(entry(0));
+    let stored = encode(&a.entries);
+    // B hears of A's save and takes it, keeping its pick; nothing new to save.
+    let revision = b.revision;
+    b = b.apply(HistoryAction::Synced(decode(&stored)));
+    assert_eq!(b.revision, revision);
+    assert_eq!(b.entries, a.entries);
+    assert_eq!(b.picked, vec![1]);
+    // B's next run goes after A's: both are kept, ids still increasing.
+    b.push(entry(0));
+    let ids: Vec<u64> = b.entries.iter().map(|e| e.id).collect();
+    assert_eq!(ids, [1, 2, 3]);
+    // A clears: B's picks of entries that are gone go too.
+    let b = b.apply(HistoryAction::Synced(decode("")));
+    assert!(b.entries.is_empty() && b.picked.is_empty());
+}
+
+#[test]
 fn comparing_two_runs() {
     let a = entry(1);
     let mut b = entry(2);

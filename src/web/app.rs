@@ -74,6 +74,11 @@ pub fn app() -> Html {
             browser::on_isolation_change(move || {
                 on_isolation.dispatch(Action::Isolation(browser::isolation()))
             });
+            // Another tab's runs join this tab's history instead of being written over.
+            let on_history = dispatch.clone();
+            history_store::on_other_tab_change(move |stored| {
+                on_history.dispatch(Action::History(HistoryAction::Synced(stored)))
+            });
             spawn_local(boot::boot(dispatch));
         });
     }

@@ -2,6 +2,7 @@
 //! getter itself throws), full (`QuotaExceededError`) or hold anything at all: every call here
 //! returns a [`StorageProblem`] instead of throwing into Rust, and the app works on.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser::error_text;
@@ -37,6 +38,27 @@ fn problem(e: &JsValue) -> StorageProblem {
 pub fn load() -> Result<Decoded, StorageProblem> {
     let text = storage()?.get_item(KEY).map_err(|e| problem(&e))?;
     Ok(text.map(|t| codec::decode(&t)).unwrap_or_default())
+}
+
+/// Calls `on_change` with what storage now holds each time another tab of the app changes
+/// the history (the browser fires `storage` only in the *other* tabs of the site).
+pub fn on_other_tab_change(on_change: impl Fn(Decoded) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let key = js_sys::Reflect::get(&event, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        // No key: that tab cleared all of the site's storage.
+        if key.as_deref().is_none_or(|k| k == KEY) {
+            if let Ok(stored) = load() {
+                on_change(stored);
+            }
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
 
 /// Writes `entries`. When storage is full, tries the newest half, then a quarter, …; answers

@@ -114,6 +114,34 @@ test('finished runs are kept across a reload, reopen their configuration, compar
   });
 });
 
+test('two tabs add to one history: each sees the other\'s runs at once, and neither writes over them', async () => {
+  await withApp(browser, { isolated: true }, async (a, errors) => {
+    await a.evaluate((k) => localStorage.removeItem(k), KEY);
+    await reload(a);
+    // The second tab: the same page, opened beside the first.
+    const { page: b, errors: bErrors } = await open(browser.context, a.url());
+    await b.waitForSelector(SETTLED, { timeout: 30_000 });
+    await setParams(a, { n: 100_000, tasks: 8 });
+    assert.equal((await runOn(a, 'main')).answer, 9_592);
+    // Tab B lists tab A's run without a reload…
+    await b.waitForSelector('#history .history-entry', { timeout: 10_000 });
+    assert.deepEqual((await rows(b)).map((r) => [r.id, r.executor]), [[1, 'main']]);
+    // …and its own run goes after it, instead of replacing it.
+    await selectWorkload(b, 'pi');
+    await setParams(b, { samples: 1_000_000 });
+    await runOn(b, 'async');
+    await a.waitForFunction(() => document.querySelectorAll('#history .history-entry').length === 2);
+    for (const page of [a, b]) {
+      assert.deepEqual((await rows(page)).map((r) => [r.id, r.executor, r.workload]), [[2, 'async', 'pi'], [1, 'main', 'primes']]);
+    }
+    // What storage holds is the same, as a reload shows.
+    await reload(a);
+    assert.deepEqual((await rows(a)).map((r) => r.id), [2, 1]);
+    assert.deepEqual([...errors, ...bErrors], []);
+    await b.close();
+  });
+});
+
 test('a corrupted entry is dropped alone, with a notice; the others survive', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await page.evaluate((k) => localStorage.removeItem(k), KEY);
