@@ -163,7 +163,7 @@ try {
   if (cancelled !== 'cancelled') throw new Error(`the cancel run ended ${cancelled}`);
   const procs = await benchProcs(run, REPEATS);
   report.procs = procs.figures;
-  report.visuals = await visuals(page, { repeats: REPEATS });
+  report.visuals = await visuals(page, { repeats: OVERHEAD_REPEATS });
   report.sweep = await benchSweep(run, report.logical_processors, { repeats: REPEATS });
   // Lesson 16's kernels: WebAssembly and plain JavaScript, alternating, on the main thread.
   const kernels = [];
