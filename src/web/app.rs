@@ -114,24 +114,14 @@ pub fn app() -> Html {
                     let plan = inject((state.workload.plan)(&values), state.fault);
                     let recorder = Arc::new(Recorder::new(plan.tasks.len(), true));
                     *current.borrow_mut() = Some(recorder.clone());
-                    // The Python API call may act on the run: hold, cancel, block (see `pyapi::lens`).
-                    let start_ms = super::clock::now_ms();
-                    let plan = crate::pyapi::lens::prepare(plan, state.api, &recorder, start_ms);
-                    if let Some(after) = crate::pyapi::lens::cancel_after_ms(state.api) {
-                        let recorder = recorder.clone();
-                        spawn_local(async move {
-                            super::clock::sleep_ms(after).await;
-                            recorder.cancel();
-                        });
-                    }
                     let threads = threads.map_or_else(
                         || state.threads_for(executor),
                         |t| t.clamp(1, state.max_threads()),
                     );
-                    // What the plan is, for process workers that rebuild it in their own memory.
+                    // What the plan is (for process workers that rebuild it in their own
+                    // memory) and the Python API call that acts on it (see `pyapi::lens`).
                     let job = crate::engine::process::JobSpec {
                         api: state.api,
-                        start_ms,
                         ..crate::engine::process::JobSpec::new(state.workload, values, state.fault)
                     };
                     spawn_local(runner::run(

@@ -15,6 +15,7 @@ use crate::engine::main_thread::{run_blocking, MainScheduler, Next, Order};
 use crate::engine::process::JobSpec;
 use crate::engine::{Plan, Recorder, RunEnd, RunOutput};
 use crate::executor::Executor;
+use crate::pyapi::lens;
 
 /// How long a cooperative task runs before giving the event loop back.
 const COOPERATIVE_SLICE_MS: f64 = 4.0;
@@ -44,7 +45,7 @@ pub fn run(
 async fn run_started(
     executor: Executor,
     plan: Plan,
-    job: JobSpec,
+    mut job: JobSpec,
     threads: usize,
     recorder: Arc<Recorder>,
     dispatch: UseReducerDispatcher<AppState>,
@@ -57,6 +58,17 @@ async fn run_started(
     // on this thread, then rasterised and composited on others while the second begins.
     clock::after_next_paint().await;
     clock::after_next_paint().await;
+    // The program starts now: the moments of its Python API call (an Event set, a daemon
+    // program's end, a wait's timeout) count from here, on every executor.
+    job.start_ms = clock::now_ms();
+    let plan = lens::prepare(plan, job.api, &recorder, job.start_ms);
+    if let Some(after) = lens::cancel_after_ms(job.api) {
+        let recorder = recorder.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            clock::sleep_ms(after).await;
+            recorder.cancel();
+        });
+    }
     let output = execute(executor, plan, job, threads, recorder).await;
     let (frames, frame_stamps) = frames.stop_with_stamps().await;
     if executor.needs_pool() {
