@@ -111,13 +111,18 @@ impl Viewport {
     }
 }
 
+/// The shortest time axis of a run in progress: its first drawing comes after about this long,
+/// and before any span has arrived the axis still reads as time.
+pub const LIVE_MIN_MS: f64 = 500.0;
+
 /// The time axis of a run in progress: the smallest 1, 2 or 5 × 10ᵏ ms that holds
-/// `elapsed_ms`. It changes a few times per tenfold of the run's length, so between changes
-/// the bars already drawn keep their places and a redraw only adds the new ones (on a machine
-/// whose cores all run the workers, every redrawn bar is time taken from them).
+/// `elapsed_ms`, at least [`LIVE_MIN_MS`]. It changes a few times per tenfold of the run's
+/// length, so between changes the bars already drawn keep their places and a redraw only adds
+/// the new ones (on a machine whose cores all run the workers, every redrawn bar is time taken
+/// from them).
 pub fn live_total_ms(elapsed_ms: f64) -> f64 {
-    if !(elapsed_ms.is_finite() && elapsed_ms > 0.0) {
-        return 0.0;
+    if !(elapsed_ms.is_finite() && elapsed_ms > LIVE_MIN_MS) {
+        return LIVE_MIN_MS;
     }
     let base = 10f64.powf(elapsed_ms.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
@@ -134,15 +139,14 @@ mod tests {
     #[test]
     fn a_live_axis_grows_in_1_2_5_steps() {
         let cases = [
-            (0.0, 0.0),
-            (-3.0, 0.0),
-            (f64::NAN, 0.0),
-            (0.3, 0.5),
-            (1.0, 1.0),
-            (1.01, 2.0),
-            (180.0, 200.0),
-            (200.0, 200.0),
-            (250.0, 500.0),
+            (0.0, 500.0),
+            (-3.0, 500.0),
+            (f64::NAN, 500.0),
+            (f64::INFINITY, 500.0),
+            (0.3, 500.0),
+            (180.0, 500.0),
+            (500.0, 500.0),
+            (500.1, 1_000.0),
             (999.9999, 1_000.0),
             (1_000.0, 1_000.0),
             (1_400.0, 2_000.0),
@@ -152,14 +156,15 @@ mod tests {
         for (elapsed, axis) in cases {
             assert_eq!(live_total_ms(elapsed), axis, "{elapsed}");
         }
-        // Between two steps the axis holds still: 25 redraws of a 2.5 s run see 6 axes.
+        // Between two steps the axis holds still: 25 redraws of a 2.5 s run see 4 axes.
         let axes: std::collections::BTreeSet<u64> = (1..=25)
             .map(|i| live_total_ms(i as f64 * 100.0) as u64)
             .collect();
         assert_eq!(
             axes.into_iter().collect::<Vec<_>>(),
-            [100, 200, 500, 1_000, 2_000, 5_000]
+            [500, 1_000, 2_000, 5_000]
         );
+        assert_eq!(live_total_ms(12_345.0), 20_000.0);
     }
 
     #[test]
