@@ -50,13 +50,14 @@ async fn run_started(
     recorder: Arc<Recorder>,
     dispatch: UseReducerDispatcher<AppState>,
 ) {
-    // Frames are watched from here, so a freeze that starts the run follows a frame.
-    let frames = FrameWatch::start();
     // Let "running…" reach the screen first: redrawing the page (controls disabled, the
     // progress bar in) would otherwise take CPU from the workers the run is measuring, and a
     // synchronous run is about to freeze the page on purpose. Two frames: the first is painted
     // on this thread, then rasterised and composited on others while the second begins.
     clock::after_next_paint().await;
+    // Frames are watched from the second, so a freeze that starts the run follows a frame,
+    // and the first (the page's own redraw) is not counted against the run.
+    let frames = FrameWatch::start();
     clock::after_next_paint().await;
     // The program starts now: the moments of its Python API call (an Event set, a daemon
     // program's end, a wait's timeout) count from here, on every executor.
