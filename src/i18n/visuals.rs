@@ -4,6 +4,10 @@ crate::texts! {
     pub enum VisualsText {
         Timelines => ("时间线", "Timelines"),
         LiveTimeline => ("实时时间线", "Live timeline"),
+        LiveByBatch => (
+            "进程各有自己的内存：结果要等一批任务做完、作为消息复制回来，所以片段是一批一批出现的。",
+            "Processes have memory of their own: results come back as a message when a batch is done, so bars appear batch by batch."
+        ),
         KindCompute => ("计算", "computing"),
         KindIo => ("等待 IO", "waiting on IO"),
         KindWait => ("等待锁/队列", "waiting for a lock or queue"),

@@ -185,6 +185,8 @@ test('a panic kills only its own process worker; the queue is refused with a rea
     await setParams(page, { n: 1_000_000_000, tasks: 8 });
     await page.click('#run-procs');
     await page.waitForSelector('#cancel');
+    // The live timeline says why its bars come batch by batch (the pool's does not).
+    assert.match(await page.locator('#live-by-batch').innerText(), /batch by batch/);
     await page.waitForTimeout(300);
     await page.click('#cancel');
     await page.waitForSelector('#progress', { state: 'detached', timeout: 10_000 });

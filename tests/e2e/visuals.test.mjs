@@ -184,6 +184,7 @@ test('the live timeline grows while a pool run goes on, beside the progress bar 
     const first = await num(page, '#live-timeline', 'data-spans');
     await page.waitForFunction((n) => Number(document.querySelector('#live-timeline')?.dataset.spans) > n, first);
     assert.ok(await page.locator('#live-svg .timeline-run rect.span').count() > 0);
+    assert.equal(await page.locator('#live-by-batch').count(), 0, 'threads share memory: no batch note');
     // The bar reads the run's own count: tasks done of 16, growing, with the elapsed time.
     assert.equal(await page.locator('#progress').getAttribute('data-total'), '16');
     await page.waitForFunction(() => Number(document.querySelector('#progress')?.dataset.done) > 0);

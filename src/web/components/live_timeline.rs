@@ -33,6 +33,9 @@ pub struct Props {
     pub live: Live,
     pub title: String,
     pub lang: Lang,
+    /// The run is on process workers, whose spans arrive with each batch's reply.
+    #[prop_or_default]
+    pub by_batch: bool,
 }
 
 /// The pause between two polls: at least 250 ms, and 40 times the last redraw's cost.
@@ -108,6 +111,9 @@ pub fn live_timeline(props: &Props) -> Html {
     html! {
         <div class="live-timeline" id="live-timeline" data-spans={output.spans.len().to_string()}>
             <h4>{ T::LiveTimeline.get(props.lang) }</h4>
+            if props.by_batch {
+                <p class="help" id="live-by-batch">{ T::LiveByBatch.get(props.lang) }</p>
+            }
             <ReplayTimeline id="live" runs={runs} lang={props.lang} live=true />
         </div>
     }

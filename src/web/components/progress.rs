@@ -95,7 +95,8 @@ pub fn progress(props: &Props) -> Html {
                 }
             </div>
             if let Some(live) = props.live.clone() {
-                <LiveTimeline {live} title={labels::executor(r.executor.tag(), props.lang).to_string()} lang={props.lang} />
+                <LiveTimeline {live} title={labels::executor(r.executor.tag(), props.lang).to_string()}
+                    lang={props.lang} by_batch={r.executor.is_process()} />
             }
         </>
     }
