@@ -85,7 +85,7 @@ for (const executor of ['async', 'pool', 'gil', 'procs']) {
 
 // On process workers the page is the caller of `wait`: it sees each worker's results and ends
 // the busy workers when the condition is met (they cannot see its cancel flag).
-for (const executor of ['pool', 'procs']) test(`wait(FIRST_EXCEPTION) returns with the failed task done and the rest pending; they run on unless cancelled (${executor})`, async () => {
+for (const executor of ['pool', 'gil', 'procs']) test(`wait(FIRST_EXCEPTION) returns with the failed task done and the rest pending; they run on unless cancelled (${executor})`, async () => {
   // Task 2 (the shortest wait) raises after its wait.
   const base = `v=1&${RANDOM}&x=${executor}&t=4&fault=error:2&view=timeline&lang=en`;
   const kept = await runDemo(`${base}&api=wait:error:0:0`, executor);
