@@ -1,8 +1,9 @@
 //! The timeline of the run in progress: bars appear as the lanes hand their spans over (every
 //! ~30 ms, see `engine::recorder`). It polls the run's log without ever waiting on it
-//! (`try_spans_since`). Each redraw is timed, and the next poll waits at least 40 times as
-//! long, so drawing takes at most ~2.5% of the main thread — which matters most when the run
-//! itself is on the main thread (cooperative async).
+//! (`try_spans_since`). Each redraw's script is timed, and the next poll waits at least 40
+//! times as long (and at least 500 ms), so that part takes at most ~2.5% of the main thread —
+//! which matters most when the run itself is on the main thread (cooperative async). What a
+//! redraw costs is kept small by the drawing itself: see `replay`'s live mode.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -38,7 +39,7 @@ pub struct Props {
     pub by_batch: bool,
 }
 
-/// The pause between two polls: at least 250 ms, and 40 times the last redraw's cost.
+/// The pause between two polls: at least 500 ms, and 40 times the last redraw's cost.
 fn poll_ms(last_draw_ms: f64) -> f64 {
     (40.0 * last_draw_ms).clamp(500.0, 5_000.0)
 }

@@ -2,8 +2,8 @@
 //!
 //! The bar reads the run's recorder on its own timer and keeps what it read in its own state:
 //! only this component re-renders while the run goes on. (Going through the page's state
-//! would re-render the whole page four times a second, on a machine whose cores the workers
-//! are using.)
+//! would re-render the whole page at every reading, taking CPU from workers that may be using
+//! every core.)
 
 use std::cell::Cell;
 use std::rc::Rc;
