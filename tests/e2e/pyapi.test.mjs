@@ -171,6 +171,30 @@ test('daemon process workers stop where the program ends and keep what they did'
   await daemon.page.close();
 });
 
+test('lesson 14 on process workers: wait(timeout=0.5) then cancel — each worker stops at the deadline it was given', async () => {
+  // Waits 1173, 1012, 395, 729, 510, 790, 437, 1151 ms on 4 workers, one task per batch.
+  const { page, errors, row, outcome, spans } = await runDemo(
+    'v=1&w=io&tasks=8&wait_ms=1000&random=1&seed=7&speed=400&cpu=0&x=procs&t=4&view=timeline&lang=en&api=wait:all:500:1',
+    'procs',
+  );
+  assert.equal(row.state, 'cancelled', row.text);
+  const wait = outcome.locator('.wait');
+  const pending = (await wait.getAttribute('data-pending')).split(',').filter(Boolean);
+  assert.ok(pending.length > 0, 'some tasks were still running at the timeout');
+  assert.ok((await wait.getAttribute('data-fates')).split(',').every((f) => f === 'cancelled'), 'and they were stopped');
+  // The tasks that were waiting at the deadline kept their cut-off waits: the workers stopped
+  // themselves instead of being killed with their spans.
+  const cut = pending.map(Number).map((t) => byTask(spans, t, 'io')[0]).filter(Boolean);
+  assert.ok(cut.length >= 2, `cut-off waits on the timeline (${pending})`);
+  // Tasks 0 and 1 (1173 and 1012 ms) were cut; all cut waits ended together, at the deadline.
+  for (const t of [0, 1]) assert.ok(byTask(spans, t, 'io')[0], `task ${t}'s wait is there`);
+  const ends = cut.map((w) => w.end);
+  assert.ok(Math.max(...ends) - Math.min(...ends) < 150, `cut together: ${ends.map((e) => e.toFixed(0))}`);
+  assert.ok(cut.every((w) => w.end - w.start < 1_000), 'each before its own wait would have ended');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // (The chunk-size sweep itself is the chunk chart's: tests/e2e/visuals.test.mjs.)
 test('a squares run seen as imap: chunk 1000 is one chunk, chunk 300 four, delivered in order', async () => {
   const { page, errors } = await open(shared.browser.context, `${shared.server.url}#v=1&w=squares&n=1000&chunk=1000&x=pool&t=2&lang=en`);
