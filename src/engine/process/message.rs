@@ -40,6 +40,12 @@ impl JobSpec {
         }
     }
 
+    /// When the program stops the run, if at a known moment (ms on the shared clock): a
+    /// daemon program's end, a `wait` timeout with cancel. Page and workers alike read it here.
+    pub fn stop_at(&self) -> Option<f64> {
+        crate::pyapi::lens::cancel_after_ms(self.api).map(|ms| self.start_ms + ms)
+    }
+
     /// `run=3&w=primes&fault=error:1&api=event:500&t0=1700000000123.25&p.n=100000&p.tasks=8`.
     pub fn encode(&self) -> String {
         let fault = match self.fault {

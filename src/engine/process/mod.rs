@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use super::pool::assemble;
 use super::{Answer, Finish, Lane, Recorder, RunOutput, Span, SpanKind, TaskOutcome};
-use crate::pyapi::{lens, ApiCall};
+use crate::pyapi::ApiCall;
 pub use message::JobSpec;
 
 /// Why a workload does not run on process-like workers.
@@ -223,9 +223,11 @@ impl ProcessRun {
     /// a `wait` timeout with cancel). That moment is on the shared clock: every worker knows
     /// it and stops by itself, keeping its spans, so they get [`STOP_GRACE_MS`] to reply.
     pub fn end_workers_now(&self, now_ms: f64) -> bool {
-        let stop_at = lens::cancel_after_ms(self.spec.api).map(|ms| self.spec.start_ms + ms);
         self.recorder.cancelled()
-            && !stop_at.is_some_and(|t| (t - TIMER_SLACK_MS..t + STOP_GRACE_MS).contains(&now_ms))
+            && !self
+                .spec
+                .stop_at()
+                .is_some_and(|t| (t - TIMER_SLACK_MS..t + STOP_GRACE_MS).contains(&now_ms))
     }
 
     /// The run's output; tasks without an outcome were cancelled. Call once, at the end.

@@ -78,7 +78,7 @@ impl WorkerState {
         }
         self.run = Some(spec.run);
         self.tasks = rebuild(spec, data).tasks.into_iter().map(Some).collect();
-        self.stop_at = lens::cancel_after_ms(spec.api).map(|ms| spec.start_ms + ms);
+        self.stop_at = spec.stop_at();
     }
 
     /// Runs the tasks `ids` to the end, one after another, until the run's stop time. A task
