@@ -39,6 +39,33 @@ pub struct Props {
     pub by_batch: bool,
 }
 
+/// Reads the run's recorder every `pause_ms()` (asked again before each pause) with `read`,
+/// from a timer on the page's event loop, until `live` changes or the component goes. Never
+/// waits on the recorder; with no run (`None`) it does nothing.
+#[hook]
+pub fn use_recorder_poll(
+    live: Option<Live>,
+    pause_ms: impl Fn() -> f64 + 'static,
+    read: impl FnMut(&Recorder) + 'static,
+) {
+    use_effect_with(live, move |live| {
+        let stop = Rc::new(Cell::new(false));
+        if let Some(Live(recorder)) = live.clone() {
+            let stopped = stop.clone();
+            spawn_local(async move {
+                let mut read = read;
+                while !stopped.get() {
+                    sleep_ms(pause_ms()).await;
+                    if !stopped.get() {
+                        read(&recorder);
+                    }
+                }
+            });
+        }
+        move || stop.set(true)
+    });
+}
+
 /// The pause between two polls: at least 500 ms, and 40 times the last redraw's cost.
 fn poll_ms(last_draw_ms: f64) -> f64 {
     (40.0 * last_draw_ms).clamp(500.0, 5_000.0)
@@ -69,39 +96,30 @@ pub fn live_timeline(props: &Props) -> Html {
     }
     {
         let output = output.setter();
-        let (set_at, cost) = (set_at.clone(), cost.clone());
-        use_effect_with(props.live.clone(), move |live| {
-            let stop = Rc::new(Cell::new(false));
-            let recorder = live.0.clone();
-            let stopped = stop.clone();
-            spawn_local(async move {
-                let mut spans: Vec<Span> = Vec::new();
-                while !stopped.get() {
-                    let pause = poll_ms(*cost.borrow());
-                    sleep_ms(pause).await;
-                    if stopped.get() {
-                        break;
-                    }
-                    let Some(new) = recorder.try_spans_since(spans.len()) else {
-                        continue;
-                    };
-                    if new.is_empty() {
-                        continue;
-                    }
-                    spans.extend(new);
-                    *set_at.borrow_mut() = Some(now_ms());
-                    output.set(Rc::new(RunOutput {
-                        answer: Default::default(),
-                        end: RunEnd::Completed,
-                        wall_ms: 0.0,
-                        spans: spans.clone(),
-                        completion_order: Vec::new(),
-                        outcomes: Vec::new(),
-                    }));
+        let set_at = set_at.clone();
+        let mut spans: Vec<Span> = Vec::new();
+        use_recorder_poll(
+            Some(props.live.clone()),
+            move || poll_ms(*cost.borrow()),
+            move |recorder| {
+                let Some(new) = recorder.try_spans_since(spans.len()) else {
+                    return;
+                };
+                if new.is_empty() {
+                    return;
                 }
-            });
-            move || stop.set(true)
-        });
+                spans.extend(new);
+                *set_at.borrow_mut() = Some(now_ms());
+                output.set(Rc::new(RunOutput {
+                    answer: Default::default(),
+                    end: RunEnd::Completed,
+                    wall_ms: 0.0,
+                    spans: spans.clone(),
+                    completion_order: Vec::new(),
+                    outcomes: Vec::new(),
+                }));
+            },
+        );
     }
     let runs = vec![RunView {
         key: "live",

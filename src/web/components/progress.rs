@@ -5,19 +5,15 @@
 //! would re-render the whole page at every reading, taking CPU from workers that may be using
 //! every core.)
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::labels;
-use super::live_timeline::{Live, LiveTimeline};
+use super::live_timeline::{use_recorder_poll, Live, LiveTimeline};
 use crate::app_state::Running;
 use crate::i18n::results::RunText;
 use crate::i18n::Texts;
 use crate::link::Lang;
-use crate::web::clock::{now_ms, sleep_ms};
+use crate::web::clock::now_ms;
 
 /// Runs shorter than this get no progress bar (it would only flash).
 const SHOW_AFTER_MS: f64 = 300.0;
@@ -52,25 +48,16 @@ pub fn progress(props: &Props) -> Html {
     });
     {
         let reading = reading.setter();
-        use_effect_with(props.live.clone(), move |live| {
-            let stop = Rc::new(Cell::new(false));
-            if let Some(Live(recorder)) = live.clone() {
-                let stopped = stop.clone();
-                spawn_local(async move {
-                    while !stopped.get() {
-                        sleep_ms(READ_EVERY_MS).await;
-                        if !stopped.get() {
-                            let (done, _) = recorder.progress();
-                            reading.set(Reading {
-                                done,
-                                at_ms: now_ms(),
-                            });
-                        }
-                    }
-                });
-            }
-            move || stop.set(true)
-        });
+        use_recorder_poll(
+            props.live.clone(),
+            || READ_EVERY_MS,
+            move |recorder| {
+                reading.set(Reading {
+                    done: recorder.progress().0,
+                    at_ms: now_ms(),
+                })
+            },
+        );
     }
     // A reading from before this run started belongs to the run before it.
     let (done, elapsed_ms) = if reading.at_ms >= r.started_ms {
