@@ -4,7 +4,10 @@ import { serve } from './server.mjs';
 import { launch, open } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
-const POOL_SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `#pool-status[data-state="${s}"]`).join(', ');
+export const POOL_SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `#pool-status[data-state="${s}"]`).join(', ');
+
+/** The key the app keeps its run history under in localStorage. */
+export const HISTORY_KEY = 'concurrency-playground.history';
 
 /** The selector that shows the pool is ready. */
 export const READY = '#pool-status[data-state="ready"]';
@@ -37,6 +40,12 @@ export async function withApp(browser, { isolated }, body) {
   } finally {
     await server.close();
   }
+}
+
+/** Reloads the page and waits for the pool to settle again. */
+export async function reloadApp(page) {
+  await page.reload();
+  await page.waitForSelector(POOL_SETTLED, { timeout: 30_000 });
 }
 
 export async function selectWorkload(page, id) {

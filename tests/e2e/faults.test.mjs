@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { withApp, setParams, runOn, result, selectWorkload } from './app.mjs';
+import { withApp, setParams, runOn, result, selectWorkload, HISTORY_KEY } from './app.mjs';
 
 let browser;
 before(async () => {
@@ -14,7 +14,7 @@ after(async () => {
   await browser?.close();
 });
 
-const KEY = 'concurrency-playground.history';
+const KEY = HISTORY_KEY;
 
 /** Starts with an empty history. */
 async function freshHistory(page) {

@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch, open } from './browser.mjs';
 import { serve } from './server.mjs';
-import { withApp, setParams, runOn, selectWorkload } from './app.mjs';
+import { withApp, setParams, runOn, selectWorkload, HISTORY_KEY, POOL_SETTLED, reloadApp } from './app.mjs';
 
-const KEY = 'concurrency-playground.history';
+const KEY = HISTORY_KEY;
 const DIST = process.env.DIST ?? 'dist';
-const SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `#pool-status[data-state="${s}"]`).join(', ');
 
 let browser;
 before(async () => {
@@ -33,15 +32,11 @@ async function download(page, selector) {
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
-async function reload(page) {
-  await page.reload();
-  await page.waitForSelector(SETTLED, { timeout: 30_000 });
-}
 
 test('finished runs are kept across a reload, reopen their configuration, compare, export and clear', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await page.evaluate((k) => localStorage.removeItem(k), KEY);
-    await reload(page);
+    await reloadApp(page);
     assert.equal(await page.locator('#history-empty').count(), 1);
     await setParams(page, { n: 100_000, tasks: 8 });
     await page.locator('#threads').fill('2');
@@ -81,7 +76,7 @@ test('finished runs are kept across a reload, reopen their configuration, compar
     assert.match(json[1].browser, /Chrome/);
 
     // The history survives a reload.
-    await reload(page);
+    await reloadApp(page);
     assert.deepEqual((await rows(page)).map((r) => r.id), [2, 1]);
     assert.equal(await page.locator('#history-notice').count(), 0);
 
@@ -108,7 +103,7 @@ test('finished runs are kept across a reload, reopen their configuration, compar
     await page.click('#history-clear-confirm');
     assert.equal(await page.locator('#history-empty').count(), 1);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
-    await reload(page);
+    await reloadApp(page);
     assert.equal(await page.locator('#history-empty').count(), 1);
     assert.deepEqual(errors, []);
   });
@@ -117,10 +112,10 @@ test('finished runs are kept across a reload, reopen their configuration, compar
 test('two tabs add to one history: each sees the other\'s runs at once, and neither writes over them', async () => {
   await withApp(browser, { isolated: true }, async (a, errors) => {
     await a.evaluate((k) => localStorage.removeItem(k), KEY);
-    await reload(a);
+    await reloadApp(a);
     // The second tab: the same page, opened beside the first.
     const { page: b, errors: bErrors } = await open(browser.context, a.url());
-    await b.waitForSelector(SETTLED, { timeout: 30_000 });
+    await b.waitForSelector(POOL_SETTLED, { timeout: 30_000 });
     await setParams(a, { n: 100_000, tasks: 8 });
     assert.equal((await runOn(a, 'main')).answer, 9_592);
     // Tab B lists tab A's run without a reload…
@@ -135,7 +130,7 @@ test('two tabs add to one history: each sees the other\'s runs at once, and neit
       assert.deepEqual((await rows(page)).map((r) => [r.id, r.executor, r.workload]), [[2, 'async', 'pi'], [1, 'main', 'primes']]);
     }
     // What storage holds is the same, as a reload shows.
-    await reload(a);
+    await reloadApp(a);
     assert.deepEqual((await rows(a)).map((r) => r.id), [2, 1]);
     assert.deepEqual([...errors, ...bErrors], []);
     await b.close();
@@ -145,7 +140,7 @@ test('two tabs add to one history: each sees the other\'s runs at once, and neit
 test('a corrupted entry is dropped alone, with a notice; the others survive', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await page.evaluate((k) => localStorage.removeItem(k), KEY);
-    await reload(page);
+    await reloadApp(page);
     await setParams(page, { n: 100_000, tasks: 4 });
     for (const executor of ['main', 'async', 'pool']) await runOn(page, executor);
     const stored = await page.evaluate((k) => localStorage.getItem(k), KEY);
@@ -155,7 +150,7 @@ test('a corrupted entry is dropped alone, with a notice; the others survive', as
     lines[1] = lines[1].replace(/&ms=[^&]+/, '&ms=not-a-time');
     const corrupted = ['{"json":"from somewhere else"}', ...lines, '\u0000\uFFFD%%%', lines[0].slice(0, 30)].join('\n');
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, corrupted]);
-    await reload(page);
+    await reloadApp(page);
     assert.deepEqual((await rows(page)).map((r) => r.executor), ['pool', 'main']);
     const notice = page.locator('#history-notice [data-kind="corrupted"]');
     assert.match(await notice.innerText(), /4 stored run\(s\) could not be read/);
@@ -173,7 +168,7 @@ test('a corrupted entry is dropped alone, with a notice; the others survive', as
 test('full storage: a notice, the run is still listed, and saving resumes when there is room', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await page.evaluate((k) => localStorage.removeItem(k), KEY);
-    await reload(page);
+    await reloadApp(page);
     // Fill the site's storage quota with another key.
     const filled = await page.evaluate(() => {
       let chunk = 'x'.repeat(1 << 20);
@@ -209,7 +204,7 @@ test('storage disabled by the browser: a notice, runs are listed for the page, a
   const server = await serve({ root: DIST, isolated: true });
   try {
     const { page, errors } = await open(blocked.context, server.url);
-    await page.waitForSelector(SETTLED, { timeout: 30_000 });
+    await page.waitForSelector(POOL_SETTLED, { timeout: 30_000 });
     assert.equal(await page.evaluate(() => { try { localStorage.length; return 'allowed'; } catch (e) { return e.name; } }), 'SecurityError');
     const notice = page.locator('#history-notice [data-kind="unavailable"]');
     assert.match(await notice.innerText(), /does not let the page store data/);

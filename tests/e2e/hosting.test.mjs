@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch, open } from './browser.mjs';
 import { serve } from './server.mjs';
-import { setParams, runOn } from './app.mjs';
+import { setParams, runOn, POOL_SETTLED } from './app.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
-const SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `#pool-status[data-state="${s}"]`).join(', ');
 
 /** Records every request of the context (pages, workers, service worker) and CSP violations. */
 async function watch(context) {
@@ -129,7 +128,7 @@ test('with the service worker blocked the page is not isolated, says why, and ev
   const server = await serve({ root: DIST, isolated: false });
   try {
     const { page, errors } = await open(browser.context, server.url);
-    await page.waitForSelector(SETTLED, { timeout: 30_000 });
+    await page.waitForSelector(POOL_SETTLED, { timeout: 30_000 });
     assert.equal(await page.locator('#pool-status').getAttribute('data-state'), 'not-isolated');
     // Playwright holds the registration forever: after the loader's time limit it is refused.
     const notice = page.locator('#isolation-notice[data-reason="refused"]');
