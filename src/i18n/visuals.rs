@@ -5,8 +5,8 @@ crate::texts! {
         Timelines => ("时间线", "Timelines"),
         LiveTimeline => ("实时时间线", "Live timeline"),
         LiveByBatch => (
-            "进程各有自己的内存：结果要等一批任务做完、作为消息复制回来，所以片段是一批一批出现的。",
-            "Processes have memory of their own: results come back as a message when a batch is done, so bars appear batch by batch."
+            "进程各有自己的内存，一切都要靠消息传回来：片段大约每 0.1 秒发回一次，而结果要等一批任务做完才复制回来，所以进度是一批一批增长的。",
+            "Processes have memory of their own, so everything comes back as a message: bars about every 0.1 s, results only when a batch is done, so progress grows batch by batch."
         ),
         KindCompute => ("计算", "computing"),
         KindIo => ("等待 IO", "waiting on IO"),

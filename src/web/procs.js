@@ -67,20 +67,34 @@ export function spawnProcess(mainJS, module) {
   });
 }
 
+/** In a worker: posts spans of the batch in progress (a Float64Array) to the page. */
+export function postSpans(spans) {
+  postMessage({ type: 'procs_spans', spans });
+}
+
 /**
- * Sends one batch; resolves with the reply `{ outcomes, spans, repliedMs }`, or rejects with
- * `{ error, panic }` if the worker crashed, or `{ ended: true }` if the page ended it.
+ * Sends one batch; resolves with the reply `{ outcomes, spans, repliedMs, stopped }`, or
+ * rejects with `{ error, panic }` if the worker crashed, or `{ ended: true }` if the page
+ * ended it. Spans the worker posts meanwhile go to `onSpans` until the batch settles.
  */
-export function runBatch(worker, spec, tasks, data, sentMs) {
+export function runBatch(worker, spec, tasks, data, sentMs, onSpans) {
   return new Promise((resolve, reject) => {
-    worker.procsReject = reject;
-    worker.onmessage = ({ data: m }) => {
+    const settle = () => {
       worker.procsReject = null;
+      worker.onmessage = null;
+    };
+    worker.procsReject = (why) => {
+      settle();
+      reject(why);
+    };
+    worker.onmessage = ({ data: m }) => {
+      if (m?.type === 'procs_spans') return onSpans(m.spans);
+      settle();
       if (m?.type === 'procs_reply') resolve(m);
       else reject({ error: m?.error ?? 'no reply', panic: m?.panic ?? null });
     };
     worker.onerror = (event) => {
-      worker.procsReject = null;
+      settle();
       reject({ error: event.message || 'the worker failed', panic: null });
     };
     worker.postMessage({ type: 'procs_batch', spec, tasks, data, sentMs });

@@ -35,6 +35,7 @@ extern "C" {
         tasks: &Uint32Array,
         data: &JsValue,
         sent_ms: f64,
+        on_spans: &Closure<dyn FnMut(Float64Array)>,
     ) -> Promise;
     #[wasm_bindgen(js_name = endProcess)]
     fn end_process(worker: &JsValue);
@@ -154,7 +155,7 @@ pub async fn execute(
     for i in 0..workers {
         let (shared, left, all_done) = (shared.clone(), left.clone(), all_done.clone());
         spawn_local(async move {
-            lane(i, &shared).await;
+            lane(i, shared.clone()).await;
             left.set(left.get() - 1);
             if left.get() == 0 {
                 if let Some(tx) = all_done.borrow_mut().take() {
@@ -189,7 +190,7 @@ pub async fn execute(
 }
 
 /// One lane: a worker (reused, or fresh per batch) and the batches it runs.
-async fn lane(i: usize, shared: &Shared) {
+async fn lane(i: usize, shared: Rc<Shared>) {
     let lane = Lane::Worker(i as u16);
     let mut worker: Option<JsValue> = None;
     // Whether this lane's worker has this run's data already (it keeps its copy).
@@ -225,7 +226,13 @@ async fn lane(i: usize, shared: &Shared) {
         };
         let spec = shared.run.borrow().spec.encode();
         let ids = Uint32Array::from(&batch[..]);
-        let reply = JsFuture::from(run_batch(&w, &spec, &ids, &data, sent)).await;
+        let reporting = shared.clone();
+        let on_spans = Closure::<dyn FnMut(Float64Array)>::new(move |spans: Float64Array| {
+            let spans = decode_spans(&spans.to_vec(), lane);
+            reporting.run.borrow().reported(lane, spans);
+        });
+        let reply = JsFuture::from(run_batch(&w, &spec, &ids, &data, sent, &on_spans)).await;
+        drop(on_spans);
         shared.busy.borrow_mut()[i] = None;
         match reply {
             Ok(reply) => {

@@ -1,6 +1,7 @@
 //! The process-like worker's entry point: runs in a worker's own wasm instance (see
 //! `procs.js`), never on the page. It decodes a batch, runs it over its own copy of the run's
-//! tasks (`engine::process::worker`), and hands back outcomes and spans as plain data.
+//! tasks (`engine::process::worker`), posts spans to the page as it goes, and hands back
+//! outcomes and the last spans as plain data.
 
 use std::cell::RefCell;
 
@@ -11,7 +12,14 @@ use super::clock::{now_ms, WebClock};
 use crate::engine::process::message::{encode_outcomes, encode_spans};
 use crate::engine::process::worker::{current_task, WorkerState};
 use crate::engine::process::JobSpec;
-use crate::engine::{Lane, Span, SpanKind};
+use crate::engine::Span;
+
+#[wasm_bindgen(module = "/src/web/procs.js")]
+extern "C" {
+    /// Posts spans of the batch in progress to the page.
+    #[wasm_bindgen(js_name = postSpans)]
+    fn post_spans(spans: Float64Array);
+}
 
 thread_local! {
     /// This instance's tasks for the run it last saw (its memory is its own).
@@ -41,7 +49,8 @@ fn panic_hook(info: &std::panic::PanicHookInfo) {
     set(&js_sys::global(), "procsPanic", panic);
 }
 
-/// `procsRunBatch(spec, tasks, data, sentMs)` → `{ outcomes, spans, repliedMs }`.
+/// `procsRunBatch(spec, tasks, data, sentMs)` → `{ outcomes, spans, repliedMs, stopped }`;
+/// spans recorded meanwhile are posted as they come (`postSpans`).
 /// `data` is the run's input copy, sent with a worker's first batch of each run; `sentMs` is
 /// when the page began to send, so the copy in is a span from then until decoded here.
 #[wasm_bindgen(js_name = procsRunBatch)]
@@ -58,24 +67,11 @@ pub fn procs_run_batch(
     let ids = tasks.to_vec();
     // Into this instance's own memory: the copy the worker works on.
     let data = data.map(|d| d.to_vec());
+    let mut report = |spans: Vec<Span>| post_spans(Float64Array::from(&encode_spans(&spans)[..]));
     let result = STATE.with(|state| {
-        let mut state = state.borrow_mut();
-        state.prepare(&spec, data);
-        let decoded = now_ms();
-        let mut result = state.run_batch(&ids, &WebClock);
-        if let Some(&first) = ids.first() {
-            result.spans.insert(
-                0,
-                Span {
-                    lane: Lane::Worker(0),
-                    task: first,
-                    kind: SpanKind::Copy,
-                    start_ms: sent_ms,
-                    end_ms: decoded,
-                },
-            );
-        }
-        result
+        state
+            .borrow_mut()
+            .serve(&spec, data, &ids, sent_ms, &WebClock, &mut report)
     });
     // From here on the reply is being copied back: encoded, posted, decoded on the page.
     let replied_ms = now_ms();

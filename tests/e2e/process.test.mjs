@@ -185,8 +185,8 @@ test('a panic kills only its own process worker; the queue is refused with a rea
     await setParams(page, { n: 1_000_000_000, tasks: 8 });
     await page.click('#run-procs');
     await page.waitForSelector('#cancel');
-    // The live timeline says why its bars come batch by batch (the pool's does not).
-    assert.match(await page.locator('#live-by-batch').innerText(), /batch by batch/);
+    // The live timeline says why progress grows batch by batch (the pool's does not).
+    assert.match(await page.locator('#live-by-batch').innerText(), /progress grows batch by batch/);
     await page.waitForTimeout(300);
     await page.click('#cancel');
     await page.waitForSelector('#progress', { state: 'detached', timeout: 10_000 });
@@ -197,5 +197,31 @@ test('a panic kills only its own process worker; the queue is refused with a rea
     assert.equal(after.answer, 4_000_000);
     // The only console errors are the panic's own reports (its hook, and the aborted instance).
     assert.ok(errors.every((e) => /injected panic|unreachable/.test(e)), errors.join('\n'));
+  });
+});
+
+test('process workers report their bars while a batch runs, and keep them when the run is cancelled', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    // One worker, 40 waits of 1 s: batches of 10 tasks, 10 s each.
+    await selectWorkload(page, 'io');
+    await setParams(page, { tasks: 40, wait_ms: 1000, random: 0, speed: 100, cpu: 0 });
+    await page.locator('#threads').fill('1');
+    await page.click('#run-procs');
+    // Bars arrive while the first batch runs, a few with each task. A reply would bring its
+    // whole batch at once (12 spans or more: two copies and ten waits), and no task is done
+    // before it.
+    await page.waitForFunction(() => {
+      const spans = Number(document.querySelector('#live-timeline')?.dataset.spans);
+      return spans > 0 && spans < 12;
+    });
+    assert.equal(await page.getAttribute('#progress', 'data-done'), '0');
+    await page.click('#cancel');
+    await page.waitForSelector('#progress', { state: 'detached', timeout: 10_000 });
+    assert.equal(await page.locator('#result-procs').getAttribute('data-state'), 'cancelled');
+    // The worker was ended mid-batch, before any reply; what it reported stays on its lane.
+    const [, worker] = await lanesOf(page, 'procs');
+    assert.ok(worker.kinds['span-copy'] >= 1, JSON.stringify(worker));
+    assert.ok(worker.kinds['span-io'] >= 1 && worker.kinds['span-io'] < 10, JSON.stringify(worker));
+    assert.deepEqual(errors, []);
   });
 });

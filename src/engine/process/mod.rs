@@ -4,9 +4,10 @@
 //! The page hands out batches of task ids ([`ProcessRun::next_batch`], `Pool.map`'s chunksize
 //! rule), each with a [`JobSpec`] that names the workload and its values — the worker rebuilds
 //! the tasks in its memory, like pickle sending a function by name — and, once per worker and
-//! run, a copy of the run's input data. A worker's [`Reply`] carries outcomes and spans back:
-//! copying in (sending), computing, and copying out (receiving) show as separate spans, so the
-//! cost of copying is on the timeline. The page folds replies into the same [`Recorder`] and
+//! run, a copy of the run's input data. A worker reports its spans while it works (see
+//! [`worker`]) and its [`Reply`] carries the outcomes and the last spans back: copying in
+//! (sending), computing, and copying out (receiving) show as separate spans, so the cost of
+//! copying is on the timeline. The page folds replies into the same [`Recorder`] and
 //! [`RunOutput`] the pool produces. What only the browser can do (workers, messages) is in
 //! `web::procs`; a simulated page and workers run it natively in the tests.
 
@@ -81,8 +82,9 @@ pub fn note_costs(answer: &mut Answer, startups_ms: &[f64], spans: &[Span]) {
     answer.details.push(("copy_ms", format!("{copy:.1}")));
 }
 
-/// What a worker sends back for one batch. Its spans carry the send's copy (from the page's
-/// send time to the worker's decoding) and the work; `replied_ms` is when it began to reply.
+/// What a worker sends back for one batch. Its spans are those it had not yet reported (the
+/// send's copy, from the page's send time to the worker's decoding, and the work);
+/// `replied_ms` is when it began to reply.
 /// `stopped`: the run's stop time came (see [`worker`]); the batch's tasks without an outcome
 /// were abandoned.
 #[derive(Debug, Clone, Default)]
@@ -147,14 +149,16 @@ impl ProcessRun {
         Some(self.pending.drain(..n).collect())
     }
 
+    /// Folds in spans a worker reported while its batch runs: they go on `lane`. A worker
+    /// ended later keeps them on the timeline.
+    pub fn reported(&self, lane: Lane, spans: Vec<Span>) {
+        self.record(lane, spans);
+    }
+
     /// Folds in a worker's reply, received and decoded on the page at `received_ms`: its spans
     /// go on `lane`, and the copy back is a span on the batch's last task.
     pub fn received(&mut self, lane: Lane, reply: Reply, received_ms: f64) {
-        let mut spans: Vec<Span> = reply
-            .spans
-            .into_iter()
-            .map(|s| Span { lane, ..s })
-            .collect();
+        let mut spans = reply.spans;
         if let Some(&(last, _)) = reply.outcomes.last() {
             spans.push(Span {
                 lane,
@@ -164,16 +168,24 @@ impl ProcessRun {
                 end_ms: received_ms,
             });
         }
-        if self.recorder.enabled {
-            spans.retain(|s| s.end_ms > s.start_ms);
-            self.recorder.push_spans(&mut spans);
-        }
+        self.record(lane, spans);
         for (id, outcome) in reply.outcomes {
             self.settle(id, outcome);
         }
         if reply.stopped {
             // The program ended the run at its stop time, as seen by that worker.
             self.recorder.cancel();
+        }
+    }
+
+    fn record(&self, lane: Lane, spans: Vec<Span>) {
+        if self.recorder.enabled {
+            let mut spans: Vec<Span> = spans
+                .into_iter()
+                .filter(|s| s.end_ms > s.start_ms)
+                .map(|s| Span { lane, ..s })
+                .collect();
+            self.recorder.push_spans(&mut spans);
         }
     }
 

@@ -11,6 +11,12 @@
 //! program stops the run (a daemon program's end, a `wait` timeout with cancel) is a time on
 //! the shared clock, so the worker stops there by itself — mid-task, or woken early from a
 //! wait — and keeps the spans of what it did; its reply says it stopped.
+//!
+//! Spans do not wait for the reply: a worker hands them to the page as it goes, at most every
+//! [`REPORT_EVERY_MS`] ([`Outbox`]), so the live timeline fills in while a batch runs and a
+//! worker the page ends keeps on the timeline what it did up to its last report. Outcomes, the
+//! program's results, come back with the reply, a batch at a time, like a chunk's results in
+//! multiprocessing.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -23,6 +29,10 @@ use crate::workload::shared_list;
 
 /// No task is running.
 const IDLE: u32 = u32::MAX;
+
+/// How often, at most, a worker hands the page the spans of a batch still running. Each
+/// report is a message the page decodes; tiny tasks share one.
+pub const REPORT_EVERY_MS: f64 = 100.0;
 
 /// The task this worker is stepping, for its panic hook (each worker has its own memory, so
 /// its own copy of this static).
@@ -51,8 +61,9 @@ pub fn rebuild(spec: &JobSpec, data: Option<Vec<u32>>) -> Plan {
     lens::transform(inject(plan, spec.fault), spec.api, spec.start_ms)
 }
 
-/// What one batch produced: outcomes by task id and the spans recorded (lane not yet known).
-/// A task the worker stopped has no outcome; `stopped` says the run's stop time came.
+/// What one batch produced: outcomes by task id and the spans recorded and not yet reported
+/// (lane not yet known). A task the worker stopped has no outcome; `stopped` says the run's
+/// stop time came.
 #[derive(Debug, Default)]
 pub struct BatchResult {
     pub outcomes: Vec<(u32, TaskOutcome)>,
@@ -81,16 +92,52 @@ impl WorkerState {
         self.stop_at = spec.stop_at();
     }
 
-    /// Runs the tasks `ids` to the end, one after another, until the run's stop time. A task
-    /// not in the plan, or already run, fails rather than trap.
+    /// Serves one batch as the page sent it: rebuilds the run's tasks if they are new (`data`
+    /// is the copy of its input), records the send's copy as a span from `sent_ms` (when the
+    /// page began to send) to now (decoded here), then runs the tasks `ids`, handing spans to
+    /// `report` as it goes. The reply carries the outcomes and the spans not yet reported.
+    pub fn serve(
+        &mut self,
+        spec: &JobSpec,
+        data: Option<Vec<u32>>,
+        ids: &[u32],
+        sent_ms: f64,
+        clock: &dyn Clock,
+        report: &mut dyn FnMut(Vec<Span>),
+    ) -> BatchResult {
+        self.prepare(spec, data);
+        let decoded = clock.now_ms();
+        let mut outbox = Outbox::new(decoded, Some(report));
+        if let Some(&first) = ids.first() {
+            outbox.push(
+                Span {
+                    lane: Lane::Worker(0),
+                    task: first,
+                    kind: SpanKind::Copy,
+                    start_ms: sent_ms,
+                    end_ms: decoded,
+                },
+                decoded,
+            );
+        }
+        self.run_tasks(ids, clock, outbox)
+    }
+
+    /// Runs the tasks `ids` to the end, one after another, until the run's stop time, keeping
+    /// every span for the result. A task not in the plan, or already run, fails rather than
+    /// trap.
     pub fn run_batch(&mut self, ids: &[u32], clock: &dyn Clock) -> BatchResult {
+        self.run_tasks(ids, clock, Outbox::new(clock.now_ms(), None))
+    }
+
+    fn run_tasks(&mut self, ids: &[u32], clock: &dyn Clock, mut outbox: Outbox) -> BatchResult {
         let mut out = BatchResult::default();
         for &id in ids {
             if out.stopped {
                 break;
             }
             let outcome = match self.tasks.get_mut(id as usize).and_then(Option::take) {
-                Some(mut task) => run_task(id, task.as_mut(), clock, self.stop_at, &mut out.spans),
+                Some(mut task) => run_task(id, task.as_mut(), clock, self.stop_at, &mut outbox),
                 None => Some(TaskOutcome::Failed(format!(
                     "task {id} is not in this worker's plan"
                 ))),
@@ -100,7 +147,39 @@ impl WorkerState {
                 None => out.stopped = true,
             }
         }
+        out.spans = outbox.kept;
         out
+    }
+}
+
+/// A batch's spans on their way to the page: each recorded span is kept, and whenever
+/// [`REPORT_EVERY_MS`] have passed since the last report, all kept spans go to `report`.
+struct Outbox<'a> {
+    kept: Vec<Span>,
+    reported_ms: f64,
+    report: Option<&'a mut dyn FnMut(Vec<Span>)>,
+}
+
+impl<'a> Outbox<'a> {
+    fn new(now_ms: f64, report: Option<&'a mut dyn FnMut(Vec<Span>)>) -> Self {
+        Self {
+            kept: Vec::new(),
+            reported_ms: now_ms,
+            report,
+        }
+    }
+
+    /// Keeps `span` (if it lasted at all), recorded at `now_ms`, and reports if one is due.
+    fn push(&mut self, span: Span, now_ms: f64) {
+        if span.end_ms > span.start_ms {
+            self.kept.push(span);
+        }
+        if let Some(report) = self.report.as_mut() {
+            if now_ms - self.reported_ms >= REPORT_EVERY_MS && !self.kept.is_empty() {
+                report(std::mem::take(&mut self.kept));
+                self.reported_ms = now_ms;
+            }
+        }
     }
 }
 
@@ -111,22 +190,21 @@ fn run_task(
     task: &mut dyn Task,
     clock: &dyn Clock,
     stop_at: Option<f64>,
-    spans: &mut Vec<Span>,
+    outbox: &mut Outbox,
 ) -> Option<TaskOutcome> {
     let cx = StepCx {
         clock,
         lane: Lane::Worker(0),
     };
     let mut span = |kind, start_ms, end_ms| {
-        if end_ms > start_ms {
-            spans.push(Span {
-                lane: Lane::Worker(0),
-                task: id,
-                kind,
-                start_ms,
-                end_ms,
-            });
-        }
+        let span = Span {
+            lane: Lane::Worker(0),
+            task: id,
+            kind,
+            start_ms,
+            end_ms,
+        };
+        outbox.push(span, end_ms);
     };
     let due = |now: f64| stop_at.is_some_and(|t| now >= t);
     let mut since = clock.now_ms();
@@ -240,6 +318,62 @@ mod tests {
         let end0 = out.spans.iter().filter(|s| s.task == 0).map(|s| s.end_ms);
         let start1 = out.spans.iter().filter(|s| s.task == 1).map(|s| s.start_ms);
         assert!(end0.fold(0.0, f64::max) <= start1.fold(f64::INFINITY, f64::min));
+    }
+
+    #[test]
+    fn spans_are_reported_while_the_batch_runs_and_the_rest_come_with_the_reply() {
+        // Six waits of 40 ms: 240 ms in all, so at least two reports are due before the end.
+        let v = Values::default()
+            .with(&io::TASKS, 6)
+            .with(&io::WAIT_MS, 40)
+            .with(&io::RANDOM, 0)
+            .with(&io::CPU, 0);
+        let s = spec(1, &io::DEF, v);
+        let ids: Vec<u32> = (0..6).collect();
+        let sent = SystemClock.now_ms();
+        let mut reports: Vec<(f64, Vec<Span>)> = vec![];
+        let mut report = |spans: Vec<Span>| reports.push((SystemClock.now_ms(), spans));
+        let out = WorkerState::default().serve(&s, None, &ids, sent, &SystemClock, &mut report);
+        assert_eq!(out.outcomes.len(), 6);
+        assert!(reports.len() >= 2, "{} reports", reports.len());
+        // Each report holds only spans already ended, and none is empty.
+        for (at, spans) in &reports {
+            assert!(!spans.is_empty());
+            assert!(spans.iter().all(|s| s.end_ms <= *at));
+        }
+        // Reports apart by at least the interval (the first counts from decoding).
+        for pair in reports.windows(2) {
+            assert!(pair[1].0 - pair[0].0 >= REPORT_EVERY_MS);
+        }
+        // Every span exactly once, in order: the send's copy first, then each task's wait.
+        let all: Vec<Span> = reports
+            .into_iter()
+            .flat_map(|(_, spans)| spans)
+            .chain(out.spans)
+            .collect();
+        assert_eq!(
+            (all[0].kind, all[0].task, all[0].start_ms),
+            (SpanKind::Copy, 0, sent)
+        );
+        let waits: Vec<u32> = all
+            .iter()
+            .filter(|s| s.kind == SpanKind::Io)
+            .map(|s| s.task)
+            .collect();
+        assert_eq!(waits, ids);
+        assert!(all.windows(2).all(|p| p[0].end_ms <= p[1].start_ms + 1e-9));
+        // Without a reporter, everything comes with the reply.
+        let mut quiet = WorkerState::default();
+        quiet.prepare(&s, None);
+        let whole = quiet.run_batch(&ids, &SystemClock);
+        assert_eq!(
+            whole
+                .spans
+                .iter()
+                .filter(|s| s.kind == SpanKind::Io)
+                .count(),
+            6
+        );
     }
 
     #[test]

@@ -15,12 +15,18 @@ use crate::engine::fault::{inject, Fault};
 use crate::engine::{Clock, RunEnd};
 use crate::param::Values;
 use crate::pyapi::ApiCall;
-use crate::workload::{bank, primes, shared_list, WorkloadDef};
+use crate::workload::{bank, io, primes, shared_list, WorkloadDef};
 
 /// A message to a worker: (spec, task ids, data copy, sent at).
 type Job = (String, Vec<u32>, Option<Vec<u32>>, f64);
-/// A worker's reply: (outcomes, spans, replied at, stopped).
-type Wire = (String, Vec<f64>, f64, bool);
+
+/// A message from a worker, encoded as in the browser.
+enum Wire {
+    /// Spans reported while the batch runs.
+    Spans(Vec<f64>),
+    /// The batch's reply: (outcomes, the other spans, replied at, stopped).
+    Reply(String, Vec<f64>, f64, bool),
+}
 
 fn spawn_worker() -> (mpsc::Sender<Job>, mpsc::Receiver<Wire>) {
     let (to_worker, jobs) = mpsc::channel::<Job>();
@@ -29,21 +35,13 @@ fn spawn_worker() -> (mpsc::Sender<Job>, mpsc::Receiver<Wire>) {
         let mut state = WorkerState::default();
         for (spec, ids, data, sent_ms) in jobs {
             let spec = JobSpec::decode(&spec).expect("the page sends valid specs");
-            state.prepare(&spec, data);
-            let decoded = SystemClock.now_ms();
-            let mut result = state.run_batch(&ids, &SystemClock);
-            result.spans.insert(
-                0,
-                Span {
-                    lane: Lane::Worker(0),
-                    task: ids[0],
-                    kind: SpanKind::Copy,
-                    start_ms: sent_ms,
-                    end_ms: decoded,
-                },
-            );
+            let mut report = |spans: Vec<Span>| {
+                // A page that ended this worker no longer listens.
+                let _ = replies.send(Wire::Spans(encode_spans(&spans)));
+            };
+            let result = state.serve(&spec, data, &ids, sent_ms, &SystemClock, &mut report);
             let replied = SystemClock.now_ms();
-            let wire = (
+            let wire = Wire::Reply(
                 encode_outcomes(&result.outcomes),
                 encode_spans(&result.spans),
                 replied,
@@ -63,14 +61,27 @@ fn simulate(def: &'static WorkloadDef, values: Values, fault: Fault, workers: us
     simulate_api(def, values, fault, workers, ApiCall::None)
 }
 
-/// [`simulate`] with a Python API call acting on the run. A worker the page ends is
-/// abandoned: its thread runs on unseen, and its batch's tasks count as cancelled.
+/// [`simulate`] with a Python API call acting on the run.
 fn simulate_api(
     def: &'static WorkloadDef,
     values: Values,
     fault: Fault,
     workers: usize,
     api: ApiCall,
+) -> RunOutput {
+    simulate_full(def, values, fault, workers, api, None)
+}
+
+/// [`simulate_api`], and the learner presses Cancel `cancel_after_ms` after the start if
+/// given. A worker the page ends is abandoned: its thread runs on unseen, its batch's tasks
+/// count as cancelled, and what it reported before stays on the timeline.
+fn simulate_full(
+    def: &'static WorkloadDef,
+    values: Values,
+    fault: Fault,
+    workers: usize,
+    api: ApiCall,
+    cancel_after_ms: Option<f64>,
 ) -> RunOutput {
     let page_plan = inject((def.plan)(&values), fault);
     let tasks = page_plan.tasks.len();
@@ -83,11 +94,39 @@ fn simulate_api(
         ..JobSpec::new(def, values, fault)
     };
     let workers = ProcessRun::workers(tasks, workers);
-    let mut run = ProcessRun::new(spec, tasks, workers, recorder, start);
+    let mut run = ProcessRun::new(spec, tasks, workers, recorder.clone(), start);
     let pool: Vec<_> = (0..workers).map(|_| spawn_worker()).collect();
     let mut seen = vec![false; workers];
     let mut busy: Vec<Option<Vec<u32>>> = vec![None; workers];
     loop {
+        for (i, (_, rx)) in pool.iter().enumerate() {
+            let lane = Lane::Worker(i as u16);
+            while busy[i].is_some() {
+                match rx.try_recv() {
+                    Ok(Wire::Spans(spans)) => {
+                        run.reported(lane, decode_spans(&spans, Lane::Worker(0)))
+                    }
+                    Ok(Wire::Reply(outcomes, spans, replied_ms, stopped)) => {
+                        let reply = Reply {
+                            outcomes: decode_outcomes(&outcomes).unwrap(),
+                            spans: decode_spans(&spans, Lane::Worker(0)),
+                            replied_ms,
+                            stopped,
+                        };
+                        run.received(lane, reply, SystemClock.now_ms());
+                        busy[i] = None;
+                    }
+                    Err(_) => break,
+                }
+            }
+        }
+        let now = SystemClock.now_ms();
+        if cancel_after_ms.is_some_and(|after| now - start >= after) {
+            recorder.cancel();
+        }
+        if run.end_workers_now(now) {
+            busy.iter_mut().for_each(|b| *b = None);
+        }
         for (i, (tx, _)) in pool.iter().enumerate() {
             if busy[i].is_none() {
                 if let Some(batch) = run.next_batch() {
@@ -99,25 +138,8 @@ fn simulate_api(
                 }
             }
         }
-        if run.end_workers_now(SystemClock.now_ms()) {
-            busy.iter_mut().for_each(|b| *b = None);
-        }
         if busy.iter().all(Option::is_none) {
             break;
-        }
-        for (i, (_, rx)) in pool.iter().enumerate() {
-            if busy[i].is_some() {
-                if let Ok((outcomes, spans, replied_ms, stopped)) = rx.try_recv() {
-                    let reply = Reply {
-                        outcomes: decode_outcomes(&outcomes).unwrap(),
-                        spans: decode_spans(&spans, Lane::Worker(0)),
-                        replied_ms,
-                        stopped,
-                    };
-                    run.received(Lane::Worker(i as u16), reply, SystemClock.now_ms());
-                    busy[i] = None;
-                }
-            }
         }
         std::thread::yield_now();
     }
@@ -134,6 +156,30 @@ fn kinds_on(out: &RunOutput, kind: SpanKind) -> Vec<Lane> {
     lanes.sort();
     lanes.dedup();
     lanes
+}
+
+#[test]
+fn a_worker_ended_mid_batch_keeps_what_it_reported() {
+    // One worker, 40 waits of 30 ms: batches of 10 tasks, 300 ms each. Cancel at 200 ms ends
+    // the worker in its first batch, before any reply.
+    let values = Values::default()
+        .with(&io::TASKS, 40)
+        .with(&io::WAIT_MS, 30)
+        .with(&io::RANDOM, 0)
+        .with(&io::CPU, 0);
+    let out = simulate_full(&io::DEF, values, Fault::None, 1, ApiCall::None, Some(200.0));
+    assert!(out.outcomes.iter().all(|o| *o == TaskOutcome::Cancelled));
+    // The tasks it waited through before its last report are on its lane.
+    let mut waited: Vec<u32> = out
+        .spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Io && s.lane == Lane::Worker(0))
+        .map(|s| s.task)
+        .collect();
+    waited.sort();
+    assert!(waited.len() >= 3, "waits kept: {waited:?}");
+    assert_eq!(waited, (0..waited.len() as u32).collect::<Vec<_>>());
+    assert!(waited.len() < 10, "the batch was cut: {waited:?}");
 }
 
 #[test]
