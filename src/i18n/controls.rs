@@ -9,6 +9,7 @@ crate::texts! {
             "One workload, run synchronously on the main thread, as cooperative async tasks, or in parallel on a Web Worker pool: compare the times, and see whether the page freezes."
         ),
         Language => ("语言", "Language"),
+        Crash => ("程序出错，需要重新加载页面：{0}", "The app hit a bug and must be reloaded: {0}"),
         Workload => ("工作负载", "Workload"),
         OutOfRange => ("超出范围（{0}–{1}），改用 {2}", "Out of range ({0}–{1}): using {2}"),
         NotANumber => ("不是数字，改用 {0}", "Not a number: using {0}"),

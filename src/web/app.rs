@@ -91,6 +91,8 @@ pub fn app() -> Html {
             dispatch.dispatch(Action::History(HistoryAction::Saved(saved)));
         });
     }
+    // The page's language, on <html> too.
+    use_effect_with(state.lang, |lang| browser::show_lang(*lang));
     // The address bar always holds the link to what is on screen.
     let fragment = state.link_fragment();
     use_effect_with(fragment.clone(), |fragment| {

@@ -1,8 +1,10 @@
 //! Facts about the browser the page runs in, read through `js_sys::global()` so they work on
-//! the main thread and in workers alike.
+//! the main thread and in workers alike; and what the page records on its `<html>` element.
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::link::Lang;
 
 fn global_get(name: &str) -> JsValue {
     Reflect::get(&js_sys::global(), &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
@@ -41,11 +43,32 @@ pub fn user_agent() -> String {
         .unwrap_or_default()
 }
 
+/// Puts the page's language on `<html>`: `lang` for the browser and assistive technology,
+/// `data-lang` for whatever must speak it outside Yew (the crash banner).
+pub fn show_lang(lang: Lang) {
+    if let Some(root) = root() {
+        let _ = root.set_attribute("lang", lang.html_lang());
+        let _ = root.set_attribute("data-lang", lang.tag());
+    }
+}
+
+/// The language [`show_lang`] last put on the page; both before it has run.
+pub fn shown_lang() -> Lang {
+    root()
+        .and_then(|r| r.get_attribute("data-lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+}
+
 /// What `www/isolation.js` recorded on `<html data-isolation="…" data-isolation-detail="…">`.
 pub fn isolation() -> crate::isolation::Isolation {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
+    let root = root();
     let attr = |name: &str| {
         root.as_ref()
             .and_then(|r| r.get_attribute(name))

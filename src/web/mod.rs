@@ -24,6 +24,8 @@ pub mod progress_store;
 pub mod runner;
 pub mod ticker;
 
+use crate::i18n::{controls::Ui, Texts};
+
 /// Mounts the app. Also runs in every pool worker (wasm-bindgen runs the start function when a
 /// worker instantiates the shared module) and in every process-like worker (`procs`, its own
 /// instance), where there is no `window` and nothing to mount.
@@ -63,9 +65,9 @@ fn panic_hook(info: &std::panic::PanicHookInfo) {
         if let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) {
             banner.set_id("crash");
             banner.set_attribute("role", "alert").ok();
-            banner.set_text_content(Some(&format!(
-                "程序出错，需要重新加载页面。 · The app hit a bug and must be reloaded: {message}"
-            )));
+            let lang = browser::shown_lang();
+            banner.set_attribute("lang", lang.html_lang()).ok();
+            banner.set_text_content(Some(&Ui::Crash.fill(lang, &[&message])));
             let _ = body.prepend_with_node_1(&banner);
         }
     }

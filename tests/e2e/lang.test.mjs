@@ -16,8 +16,13 @@ test('the language follows the browser, is remembered, and a link overrides it',
     assert.equal(await page.evaluate(() => navigator.language), 'zh-CN');
     assert.equal(await pressed(page), 'lang-zh', 'a Chinese browser opens in 中文');
     assert.match(await page.evaluate(() => location.hash), /lang=zh/, 'and the link carries it');
+    const htmlLang = () => page.evaluate(() => document.documentElement.lang);
+    assert.equal(await htmlLang(), 'zh-CN');
 
     await page.click('#lang-en');
+    // <html lang> follows, for screen readers and fonts.
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await page.getAttribute('html', 'data-lang'), 'en');
     await page.goto(server.url);
     await page.waitForSelector('#pool-status[data-state="ready"]');
     assert.equal(await pressed(page), 'lang-en', 'the choice is remembered');
