@@ -18,6 +18,9 @@ pub const VERSION: &str = "1";
 pub struct Decoded {
     pub entries: Vec<Entry>,
     pub dropped: usize,
+    /// Runs that started before this (ms since the epoch) were removed on purpose: cleared,
+    /// or off the end of the list. A line of its own, `v=1&since=…`, first (see `sync`).
+    pub since: f64,
 }
 
 /// Writes `entries` one per line, oldest first.
@@ -71,12 +74,26 @@ pub fn encode_entry(e: &Entry) -> String {
         .join("&")
 }
 
+/// Writes what a tab stores: the removal mark `since` (if any), then `entries`.
+pub fn encode_stored(entries: &[Entry], since: f64) -> String {
+    let entries = encode(entries);
+    match (since > 0.0, entries.is_empty()) {
+        (false, _) => entries,
+        (true, true) => format!("v={VERSION}&since={since}"),
+        (true, false) => format!("v={VERSION}&since={since}\n{entries}"),
+    }
+}
+
 /// Reads a stored history. Never fails: a line that does not read as an entry (unknown version,
 /// a missing or absurd field, a repeated id) is dropped and counted; blank lines are not
 /// entries. Only the newest [`MAX_ENTRIES`] good entries are kept.
 pub fn decode(text: &str) -> Decoded {
     let mut out = Decoded::default();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(since) = decode_since(line) {
+            out.since = out.since.max(since);
+            continue;
+        }
         match decode_entry(line) {
             Some(e) if !out.entries.iter().any(|o| o.id == e.id) => out.entries.push(e),
             _ => out.dropped += 1,
@@ -87,6 +104,18 @@ pub fn decode(text: &str) -> Decoded {
         out.entries.drain(..excess);
     }
     out
+}
+
+/// Reads a removal-mark line (`v=1&since=…`, and nothing else).
+fn decode_since(line: &str) -> Option<f64> {
+    match split(line).as_slice() {
+        [v, since] if v.key == "v" && v.value == VERSION && since.key == "since" => since
+            .value
+            .parse::<f64>()
+            .ok()
+            .filter(|t| t.is_finite() && *t >= 0.0),
+        _ => None,
+    }
 }
 
 /// Reads one line, or None if any part of it is missing or out of bounds.

@@ -9,6 +9,7 @@ pub mod codec;
 pub mod compare;
 pub mod export;
 mod json;
+pub mod sync;
 #[cfg(test)]
 mod tests;
 pub mod time;
@@ -178,6 +179,9 @@ pub struct History {
     pub browser: String,
     /// Bumped on every change of `entries`: the page saves when it changes.
     pub revision: u64,
+    /// Runs that started before this were removed (cleared, or off the end of the list); see
+    /// [`sync`]. Saved with the entries.
+    pub since: f64,
 }
 
 /// Everything that changes the history.
@@ -190,11 +194,14 @@ pub enum HistoryAction {
     },
     /// A save ended: how many of the newest entries were written, or why none were.
     Saved(Result<usize, StorageProblem>),
-    /// Another tab of the app changed the stored history. Every change is saved at once, so
-    /// what it wrote is this history plus that tab's change: take it as ours (a run finished
-    /// here later is then added to it, not written over it).
+    /// Another tab of the app changed the stored history: merge it with ours ([`sync`]), and
+    /// save again only if storage lacks some of the result.
     Synced(Decoded),
-    Clear,
+    /// Remove every run, at `at_ms` (ms since the epoch): runs that started before it stay
+    /// removed in every tab.
+    Clear {
+        at_ms: f64,
+    },
     /// Pick an entry for comparison, or unpick it.
     TogglePick(u64),
     DismissNotices,
@@ -207,6 +214,7 @@ impl History {
                 self.browser = browser;
                 match stored {
                     Ok(decoded) => {
+                        self.since = decoded.since;
                         // Runs kept before storage was read (none, normally) stay, newest last.
                         let mut entries = decoded.entries;
                         entries.append(&mut self.entries);
@@ -236,12 +244,23 @@ impl History {
             }
             HistoryAction::Saved(Err(problem)) => self.problem(problem, 0),
             HistoryAction::Synced(decoded) => {
-                // Already in storage: nothing to save (no new revision).
-                self.entries = decoded.entries;
+                let picked: Vec<Entry> = self.picked_entries();
+                let merged = sync::merge(&self.entries, self.since, decoded);
+                self.entries = merged.entries;
+                self.since = merged.since;
                 self.renumber_after_load();
-                self.cap();
+                // Picks follow their runs, whatever ids the runs have now.
+                self.picked = picked
+                    .iter()
+                    .filter_map(|p| self.entries.iter().find(|e| sync::same_run(e, p)))
+                    .map(|e| e.id)
+                    .collect();
+                if merged.save {
+                    self.revision += 1;
+                }
             }
-            HistoryAction::Clear => {
+            HistoryAction::Clear { at_ms } => {
+                self.since = self.since.max(at_ms);
                 self.entries.clear();
                 self.picked.clear();
                 self.notices
@@ -284,10 +303,19 @@ impl History {
         }
     }
 
+    /// The picked entries, in pick order.
+    fn picked_entries(&self) -> Vec<Entry> {
+        self.picked
+            .iter()
+            .filter_map(|&id| self.get(id).cloned())
+            .collect()
+    }
+
     fn cap(&mut self) {
         if self.entries.len() > MAX_ENTRIES {
             let excess = self.entries.len() - MAX_ENTRIES;
             self.entries.drain(..excess);
+            self.since = self.since.max(self.entries[0].at_ms);
         }
         let ids: Vec<u64> = self.entries.iter().map(|e| e.id).collect();
         self.picked.retain(|p| ids.contains(p));

@@ -86,8 +86,9 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         let entries = state.history.entries.clone();
+        let since = state.history.since;
         use_effect_with(state.history.revision, move |_| {
-            let saved = history_store::save(&entries);
+            let saved = history_store::save(&entries, since);
             dispatch.dispatch(Action::History(HistoryAction::Saved(saved)));
         });
     }

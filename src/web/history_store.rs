@@ -61,11 +61,12 @@ pub fn on_other_tab_change(on_change: impl Fn(Decoded) + 'static) {
     listener.forget();
 }
 
-/// Writes `entries`. When storage is full, tries the newest half, then a quarter, …; answers
-/// how many of the newest entries were written.
-pub fn save(entries: &[Entry]) -> Result<usize, StorageProblem> {
+/// Writes `entries` with the removal mark `since` (see `history::sync`). When storage is full,
+/// tries the newest half, then a quarter, …, marking the runs left out as removed; answers how
+/// many of the newest entries were written.
+pub fn save(entries: &[Entry], since: f64) -> Result<usize, StorageProblem> {
     let storage = storage()?;
-    if entries.is_empty() {
+    if entries.is_empty() && since <= 0.0 {
         return storage
             .remove_item(KEY)
             .map(|()| 0)
@@ -73,7 +74,12 @@ pub fn save(entries: &[Entry]) -> Result<usize, StorageProblem> {
     }
     let mut keep = entries.len();
     loop {
-        match storage.set_item(KEY, &codec::encode(&entries[entries.len() - keep..])) {
+        let kept = &entries[entries.len() - keep..];
+        let since = match kept.first() {
+            Some(oldest) if keep < entries.len() => since.max(oldest.at_ms),
+            _ => since,
+        };
+        match storage.set_item(KEY, &codec::encode_stored(kept, since)) {
             Ok(()) => return Ok(keep),
             Err(e) => match problem(&e) {
                 StorageProblem::Full if keep > 1 => keep /= 2,

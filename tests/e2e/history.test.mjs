@@ -26,6 +26,16 @@ async function rows(page) {
   );
 }
 
+/** The ids of the runs in storage, oldest first. */
+async function storedIds(page) {
+  const text = await page.evaluate((k) => localStorage.getItem(k) ?? '', KEY);
+  return text
+    .split('\n')
+    .map((line) => /(?:^|&)id=(\d+)/.exec(line)?.[1])
+    .filter(Boolean)
+    .map(Number);
+}
+
 /** Clicks a download button and returns the file's text and name. */
 async function download(page, selector) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
@@ -102,7 +112,9 @@ test('finished runs are kept across a reload, reopen their configuration, compar
     await page.click('#history-clear');
     await page.click('#history-clear-confirm');
     assert.equal(await page.locator('#history-empty').count(), 1);
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+    // Storage keeps no runs, only the mark that runs before now were cleared (for other tabs).
+    assert.deepEqual(await storedIds(page), []);
+    assert.match(await page.evaluate((k) => localStorage.getItem(k), KEY), /^v=1&since=\d/);
     await reloadApp(page);
     assert.equal(await page.locator('#history-empty').count(), 1);
     assert.deepEqual(errors, []);
@@ -132,6 +144,26 @@ test('two tabs add to one history: each sees the other\'s runs at once, and neit
     // What storage holds is the same, as a reload shows.
     await reloadApp(a);
     assert.deepEqual((await rows(a)).map((r) => r.id), [2, 1]);
+    await b.waitForFunction(() => document.querySelectorAll('#history .history-entry').length === 2);
+
+    // Two runs saved at once: B writes its list as it was before it heard of run 2 (what the
+    // app does when both finish within the same moment). A hears of it, puts run 2 back and
+    // saves; B takes that. Nothing is lost.
+    await b.evaluate((k) => {
+      const lines = localStorage.getItem(k).split('\n');
+      localStorage.setItem(k, lines.filter((l) => !/(^|&)id=2(&|$)/.test(l)).join('\n'));
+    }, KEY);
+    await b.waitForFunction((k) => /(^|&)id=2(&|$)/m.test(localStorage.getItem(k)), KEY);
+    assert.deepEqual(await storedIds(b), [1, 2]);
+    assert.deepEqual((await rows(b)).map((r) => r.id), [2, 1]);
+
+    // B clears: A empties too, and does not put its runs back.
+    await b.click('#history-clear');
+    await b.click('#history-clear-confirm');
+    await a.waitForSelector('#history-empty');
+    await a.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.deepEqual(await storedIds(a), []);
+    assert.equal(await b.locator('#history-empty').count(), 1);
     assert.deepEqual([...errors, ...bErrors], []);
     await b.close();
   });
@@ -194,7 +226,7 @@ test('full storage: a notice, the run is still listed, and saving resumes when t
     });
     assert.equal((await runOn(page, 'async')).answer, 9_592);
     await page.locator('#history-notice').waitFor({ state: 'detached' });
-    assert.equal((await page.evaluate((k) => localStorage.getItem(k), KEY)).split('\n').length, 2);
+    assert.deepEqual(await storedIds(page), [1, 2]);
     assert.deepEqual(errors, []);
   });
 });

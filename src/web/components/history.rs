@@ -211,7 +211,11 @@ pub fn history_panel(props: &Props) -> Html {
         .and_then(|e| props.results.get(&e.executor))
         .map(|r| labels::executor(r.executor.tag(), lang));
     let clear = if *confirming {
-        let clear = props.on_action.reform(|_: MouseEvent| HistoryAction::Clear);
+        let clear = props
+            .on_action
+            .reform(|_: MouseEvent| HistoryAction::Clear {
+                at_ms: js_sys::Date::now(),
+            });
         let done = on_confirm.reform(|_: MouseEvent| false);
         html! {
             <p class="clear">
