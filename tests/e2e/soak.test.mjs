@@ -40,10 +40,10 @@ async function runOne(page, w, executor, what) {
   assert.equal(state, 'completed', `${what}: ${w.id} on ${executor}`);
 }
 
-/** The stored history's lines. */
+/** The stored history's entries, a line each (without the line marking removed runs). */
 async function storedLines(page) {
   const text = await page.evaluate((k) => localStorage.getItem(k) ?? '', HISTORY_KEY);
-  return text ? text.split('\n') : [];
+  return text.split('\n').filter((line) => /(^|&)id=\d+(&|$)/.test(line));
 }
 
 /** Fills the history to its cap with copies of one real entry (ids 1…cap) and reloads. */
