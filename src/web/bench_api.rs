@@ -89,8 +89,8 @@ pub async fn bench_run(
     Ok(result.into())
 }
 
-/// `memoryBytes()`: the size of the module's (shared) linear memory, for the soak test: it
-/// only grows, so a leak shows as growth between early and late runs.
+/// `memoryBytes()`: the size of the module's (shared) linear memory, for the soak test. It
+/// never shrinks: a high-water mark of what the runs needed at once.
 #[wasm_bindgen(js_name = memoryBytes)]
 pub fn memory_bytes() -> f64 {
     wasm_bindgen::memory()
@@ -103,6 +103,13 @@ pub fn memory_bytes() -> f64 {
                 .unwrap_or(0.0)
         })
         .unwrap_or(0.0)
+}
+
+/// `heapBytes()`: bytes allocated and not yet freed (see `web::heap`), for the soak test: after
+/// the same runs the page holds the same state, so a leak shows as growth.
+#[wasm_bindgen(js_name = heapBytes)]
+pub fn heap_bytes() -> f64 {
+    super::heap::in_use() as f64
 }
 
 /// `benchKernels(5000000)` → `{ count, wasmMs, jsMs }`: lesson 16's primes kernel in WebAssembly

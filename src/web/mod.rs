@@ -14,6 +14,7 @@ mod components;
 pub mod export;
 pub mod fetch;
 pub mod frames;
+pub mod heap;
 pub mod history_store;
 pub mod js_kernel;
 pub mod pool;
