@@ -105,11 +105,17 @@ pub fn memory_bytes() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// `heapBytes()`: bytes allocated and not yet freed (see `web::heap`), for the soak test: after
-/// the same runs the page holds the same state, so a leak shows as growth.
-#[wasm_bindgen(js_name = heapBytes)]
-pub fn heap_bytes() -> f64 {
-    super::heap::in_use() as f64
+/// `heapCountStart()`: from now on, the allocator counts (see `web::heap`), for the soak test.
+#[wasm_bindgen(js_name = heapCountStart)]
+pub fn heap_count_start() {
+    super::heap::start_counting();
+}
+
+/// `heapNetBytes()`: bytes allocated and not freed since `heapCountStart()`. After the same runs
+/// the page holds the same state, so a leak shows as growth between two readings.
+#[wasm_bindgen(js_name = heapNetBytes)]
+pub fn heap_net_bytes() -> f64 {
+    super::heap::net_bytes() as f64
 }
 
 /// `benchKernels(5000000)` → `{ count, wasmMs, jsMs }`: lesson 16's primes kernel in WebAssembly
