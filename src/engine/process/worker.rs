@@ -323,12 +323,7 @@ mod tests {
     #[test]
     fn spans_are_reported_while_the_batch_runs_and_the_rest_come_with_the_reply() {
         // Six waits of 40 ms: 240 ms in all, so at least two reports are due before the end.
-        let v = Values::default()
-            .with(&io::TASKS, 6)
-            .with(&io::WAIT_MS, 40)
-            .with(&io::RANDOM, 0)
-            .with(&io::CPU, 0);
-        let s = spec(1, &io::DEF, v);
+        let s = spec(1, &io::DEF, super::super::tests::waits(6, 40));
         let ids: Vec<u32> = (0..6).collect();
         let sent = SystemClock.now_ms();
         let mut reports: Vec<(f64, Vec<Span>)> = vec![];

@@ -6,15 +6,6 @@ use super::*;
 use crate::pyapi::wait::{ReturnWhen, WaitSpec};
 use crate::workload::io;
 
-/// `tasks` IO tasks of `wait_ms` each, no randomness, no work between.
-fn waits(tasks: u64, wait_ms: u64) -> Values {
-    Values::default()
-        .with(&io::TASKS, tasks)
-        .with(&io::WAIT_MS, wait_ms)
-        .with(&io::RANDOM, 0)
-        .with(&io::CPU, 0)
-}
-
 /// The spans of `task` of `kind`, in time order.
 fn spans_of(out: &RunOutput, task: u32, kind: SpanKind) -> Vec<Span> {
     let mut v: Vec<Span> = out

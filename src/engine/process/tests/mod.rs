@@ -146,6 +146,15 @@ fn simulate_full(
     run.finish(page_plan.finish, SystemClock.now_ms())
 }
 
+/// `tasks` IO tasks of `wait_ms` each, no randomness, no work between.
+pub(super) fn waits(tasks: u64, wait_ms: u64) -> Values {
+    Values::default()
+        .with(&io::TASKS, tasks)
+        .with(&io::WAIT_MS, wait_ms)
+        .with(&io::RANDOM, 0)
+        .with(&io::CPU, 0)
+}
+
 fn kinds_on(out: &RunOutput, kind: SpanKind) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = out
         .spans
@@ -162,12 +171,14 @@ fn kinds_on(out: &RunOutput, kind: SpanKind) -> Vec<Lane> {
 fn a_worker_ended_mid_batch_keeps_what_it_reported() {
     // One worker, 40 waits of 30 ms: batches of 10 tasks, 300 ms each. Cancel at 200 ms ends
     // the worker in its first batch, before any reply.
-    let values = Values::default()
-        .with(&io::TASKS, 40)
-        .with(&io::WAIT_MS, 30)
-        .with(&io::RANDOM, 0)
-        .with(&io::CPU, 0);
-    let out = simulate_full(&io::DEF, values, Fault::None, 1, ApiCall::None, Some(200.0));
+    let out = simulate_full(
+        &io::DEF,
+        waits(40, 30),
+        Fault::None,
+        1,
+        ApiCall::None,
+        Some(200.0),
+    );
     assert!(out.outcomes.iter().all(|o| *o == TaskOutcome::Cancelled));
     // The tasks it waited through before its last report are on its lane.
     let mut waited: Vec<u32> = out
