@@ -66,14 +66,15 @@ pub fn merge(ours: &[Entry], since: f64, stored: Decoded) -> Merged {
 #[cfg(test)]
 mod tests {
     use super::super::codec::{decode, encode_stored};
-    use super::super::tests::entry;
+    use super::super::tests::{entry, opened};
+    use super::super::{History, HistoryAction};
     use super::*;
 
     /// A run that started at `at_ms` (whole ms here, which also make unique ids).
     fn run(at_ms: f64) -> Entry {
         Entry {
             at_ms,
-            ..entry(at_ms as u64 + 1)
+            ..entry(at_ms as u64)
         }
     }
 
@@ -166,5 +167,59 @@ mod tests {
         let m2 = merge(&theirs, 0.0, stored(&m.entries, m.since));
         assert_eq!(starts(&m2.entries), starts(&m.entries));
         assert!(!m2.save);
+    }
+
+    /// What `h` saves, as another tab reads it.
+    fn stored_by(h: &History) -> Decoded {
+        stored(&h.entries, h.since)
+    }
+
+    #[test]
+    fn two_tabs_add_to_one_history_instead_of_writing_over_each_other() {
+        // Both tabs open on the same stored history; storage is the encoded text between them.
+        let mut a = opened(vec![run(1.0)], 0);
+        let mut b = opened(vec![run(1.0)], 0);
+        b = b.apply(HistoryAction::TogglePick(1));
+        a.push(run(2.0));
+        // B hears of A's save and takes it, keeping its pick; nothing new to save.
+        let revision = b.revision;
+        b = b.apply(HistoryAction::Synced(stored_by(&a)));
+        assert_eq!(b.revision, revision);
+        assert_eq!(b.entries, a.entries);
+        assert_eq!(b.picked, vec![1]);
+        // B's next run goes after A's: both are kept, ids still increasing.
+        b.push(run(3.0));
+        let ids: Vec<u64> = b.entries.iter().map(|e| e.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+        // A clears: B's picks of entries that are gone go too, and B does not put them back.
+        let a = a.apply(HistoryAction::Clear { at_ms: 4.0 });
+        let revision = b.revision;
+        let b = b.apply(HistoryAction::Synced(stored_by(&a)));
+        assert!(b.entries.is_empty() && b.picked.is_empty());
+        assert_eq!(b.revision, revision, "nothing to save");
+    }
+
+    #[test]
+    fn two_runs_saved_at_once_in_two_tabs_are_both_kept() {
+        let mut a = opened(vec![run(1.0)], 0);
+        let mut b = opened(vec![run(1.0)], 0);
+        // Each finishes a run and saves before hearing of the other: B's save lands last.
+        a.push(run(2.0));
+        b.push(run(3.0));
+        a = a.apply(HistoryAction::TogglePick(2));
+        // A hears of B's save: A's run is missing from storage, so A puts it back and saves.
+        let revision = a.revision;
+        a = a.apply(HistoryAction::Synced(stored_by(&b)));
+        assert!(a.revision > revision);
+        assert_eq!(starts(&a.entries), [1.0, 2.0, 3.0]);
+        let ids: Vec<u64> = a.entries.iter().map(|e| e.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+        // A's pick follows its run.
+        assert_eq!(a.get(a.picked[0]).map(|e| e.at_ms), Some(2.0));
+        // B hears of that save (and of A's first one, late): it takes the same list, saves nothing.
+        let revision = b.revision;
+        b = b.apply(HistoryAction::Synced(stored_by(&a)));
+        assert_eq!(b.entries, a.entries);
+        assert_eq!(b.revision, revision);
     }
 }
