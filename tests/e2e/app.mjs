@@ -9,6 +9,15 @@ export const POOL_SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `#poo
 /** The key the app keeps its run history under in localStorage. */
 export const HISTORY_KEY = 'concurrency-playground.history';
 
+/**
+ * The runs the history holds in storage, oldest first: each entry's line (`key=value&…`), without
+ * the line that marks removed runs.
+ */
+export async function storedHistory(page) {
+  const text = await page.evaluate((k) => localStorage.getItem(k) ?? '', HISTORY_KEY);
+  return text.split('\n').filter((line) => /(^|&)id=\d+(&|$)/.test(line));
+}
+
 /** The selector that shows the pool is ready. */
 export const READY = '#pool-status[data-state="ready"]';
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { withApp, setParams, runOn, result, selectWorkload, HISTORY_KEY } from './app.mjs';
+import { withApp, setParams, runOn, result, selectWorkload, HISTORY_KEY, storedHistory } from './app.mjs';
 
 let browser;
 before(async () => {
@@ -25,14 +25,10 @@ async function freshHistory(page) {
 
 /** The history as stored (what survives the page), oldest first: [executor, outcome]. */
 async function stored(page) {
-  const text = await page.evaluate((k) => localStorage.getItem(k) ?? '', KEY);
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const p = new URLSearchParams(line);
-      return [p.get('x'), p.get('end')];
-    });
+  return (await storedHistory(page)).map((line) => {
+    const p = new URLSearchParams(line);
+    return [p.get('x'), p.get('end')];
+  });
 }
 
 test('a panicking task fails its run cleanly; the run is kept, and the next one works', async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch, open } from './browser.mjs';
 import { serve } from './server.mjs';
-import { withApp, setParams, runOn, selectWorkload, HISTORY_KEY, POOL_SETTLED, reloadApp } from './app.mjs';
+import { withApp, setParams, runOn, selectWorkload, HISTORY_KEY, POOL_SETTLED, reloadApp, storedHistory } from './app.mjs';
 
 const KEY = HISTORY_KEY;
 const DIST = process.env.DIST ?? 'dist';
@@ -28,12 +28,7 @@ async function rows(page) {
 
 /** The ids of the runs in storage, oldest first. */
 async function storedIds(page) {
-  const text = await page.evaluate((k) => localStorage.getItem(k) ?? '', KEY);
-  return text
-    .split('\n')
-    .map((line) => /(?:^|&)id=(\d+)/.exec(line)?.[1])
-    .filter(Boolean)
-    .map(Number);
+  return (await storedHistory(page)).map((line) => Number(new URLSearchParams(line).get('id')));
 }
 
 /** Clicks a download button and returns the file's text and name. */

@@ -18,7 +18,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { withApp, selectWorkload, setParams, reloadApp, HISTORY_KEY } from './app.mjs';
+import { withApp, selectWorkload, setParams, runOn, reloadApp, storedHistory, HISTORY_KEY } from './app.mjs';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 200);
 
@@ -39,17 +39,8 @@ const HISTORY_CAP = 200;
 async function runOne(page, w, executor, what) {
   await selectWorkload(page, w.id);
   await setParams(page, w.params);
-  await page.click(`#run-${executor}`);
-  await page.waitForSelector(`#result-${executor}`, { timeout: 30_000 });
-  await page.waitForSelector('#progress', { state: 'detached', timeout: 30_000 });
-  const state = await page.locator(`#result-${executor}`).getAttribute('data-state');
+  const { state } = await runOn(page, executor, 30_000);
   assert.equal(state, 'completed', `${what}: ${w.id} on ${executor}`);
-}
-
-/** The stored history's entries, a line each (without the line marking removed runs). */
-async function storedLines(page) {
-  const text = await page.evaluate((k) => localStorage.getItem(k) ?? '', HISTORY_KEY);
-  return text.split('\n').filter((line) => /(^|&)id=\d+(&|$)/.test(line));
 }
 
 /** Fills the history to its cap with copies of one real entry (ids 1…cap) and reloads. */
@@ -57,7 +48,7 @@ async function fullHistory(page) {
   await page.evaluate((k) => localStorage.removeItem(k), HISTORY_KEY);
   await reloadApp(page);
   await runOne(page, MIX[0], 'main', 'seed run');
-  const [line] = await storedLines(page);
+  const [line] = await storedHistory(page);
   assert.match(line, /(^|&)id=\d+(&|$)/);
   const lines = Array.from({ length: HISTORY_CAP }, (_, i) => line.replace(/(^|&)id=\d+/, `$1id=${i + 1}`));
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [HISTORY_KEY, lines.join('\n')]);
@@ -98,7 +89,7 @@ test(`soak: ${RUNS} mixed runs in one page`, async () => {
     const mb = (bytes) => (bytes / 2 ** 20).toFixed(2);
     console.log(`after each cycle (runs: heap growth since the start / wasm memory, MB): ${readings.map((r) => `${r.runs}: ${mb(r.heap)} / ${mb(r.memory)}`).join(', ')}`);
     // The history stayed at its cap: every run replaced the oldest entry.
-    assert.equal((await storedLines(page)).length, HISTORY_CAP);
+    assert.equal((await storedHistory(page)).length, HISTORY_CAP);
     const low = (rs) => Math.min(...rs.map((r) => r.heap));
     const early = low(readings.slice(1, 3));
     const late = low(readings.slice(-2));
