@@ -4,5 +4,5 @@
 # tables and writes bench-report.{md,json}.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-wasm_env trunk build --release
+build_app
 node tests/bench/run.mjs

@@ -90,7 +90,23 @@ wasm_env() {
   env CARGO_UNSTABLE_BUILD_STD=panic_abort,std "$@"
 }
 
+# Trunk runs cargo with --offline (Trunk.toml), and build-std must also resolve the standard
+# library's own dependencies (rust-src's library/Cargo.lock): on a machine whose crate cache is
+# empty nothing has downloaded either yet, and the offline build fails ("no matching package
+# named `wasip1`"). Fetch both before any build; with a warm cache this takes about a second.
+fetch_crates() {
+  say "fetching crates (the app's for every target, and the standard library's for build-std)"
+  cargo fetch --locked
+  wasm_env cargo fetch --locked --target wasm32-unknown-unknown
+}
+
+# The release build of the app into dist/ (serve.sh's first build, test.sh, bench.sh).
+build_app() {
+  wasm_env trunk build --release
+}
+
 setup_rust
 setup_apt
 setup_cargo_tools
 setup_npm
+fetch_crates

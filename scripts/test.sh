@@ -27,7 +27,7 @@ CHROMEDRIVER=/usr/bin/chromedriver \
   wasm_env cargo test --target wasm32-unknown-unknown --test '*'
 
 step "release build (trunk)"
-wasm_env trunk build --release
+build_app
 
 step "the build is threaded: its imported memory is shared"
 wasm="$(ls dist/*_bg.wasm)"
@@ -36,3 +36,11 @@ wasm-objdump -x -j Import "$wasm" | grep -E 'memory\[0\].* shared' \
 
 step "end-to-end tests in headless Chromium"
 node --test tests/e2e/*.test.mjs
+
+step "the README's first command on an empty crate cache (tests/smoke/first-command.sh)"
+# A cold build in a clean clone: about 12 minutes on 2 cores. SMOKE=0 skips it locally.
+if [ "${SMOKE:-1}" != 0 ]; then
+  ./tests/smoke/first-command.sh
+else
+  echo "skipped (SMOKE=0)"
+fi
