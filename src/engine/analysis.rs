@@ -92,4 +92,47 @@ mod tests {
             "both waits at once"
         );
     }
+
+    /// Each lane's spans follow each other: none ends before it starts or starts before the
+    /// lane's previous span ended.
+    fn assert_lanes_in_order(spans: &[Span]) {
+        let mut by_lane: std::collections::BTreeMap<_, Vec<&Span>> = Default::default();
+        for s in spans {
+            assert!(s.end_ms >= s.start_ms, "{s:?}");
+            by_lane.entry(s.lane).or_default().push(s);
+        }
+        for (lane, mut spans) in by_lane {
+            spans.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+            for pair in spans.windows(2) {
+                assert!(pair[1].start_ms >= pair[0].end_ms, "{lane:?}: {pair:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn under_the_gil_no_two_hold_it_at_once_whatever_the_workers_clocks_say() {
+        use crate::engine::testing::{run_gil_skewed, SkewedClock};
+        // Each pool thread's clock off by milliseconds (far more than a hand-over takes), as
+        // workers' time origins can be; a short switch interval makes hundreds of hand-overs.
+        let skews: [&[f64]; 4] = [&[2.5, -2.5], &[-4.0, 3.0, 0.5], &[0.0, 7.0], &[-7.0, 0.0]];
+        let values = Values::default()
+            .with(&counter::N, 3_000_000)
+            .with(&counter::TASKS, 3);
+        let mut handovers = 0;
+        for run in 0..200 {
+            let clock = SkewedClock {
+                offsets_ms: skews[run % skews.len()].into(),
+            };
+            let out = run_gil_skewed((counter::DEF.plan)(&values), 3, 0.05, clock);
+            assert_eq!(out.answer.value, 9_000_000);
+            assert_eq!(max_overlap(&out.spans, &WORKING), 1, "run {run}");
+            assert_lanes_in_order(&out.spans);
+            handovers += out
+                .spans
+                .iter()
+                .filter(|s| s.kind == SpanKind::Locked)
+                .count();
+        }
+        assert!(handovers > 600, "{handovers} holding spans in 200 runs");
+    }
 }

@@ -6,6 +6,13 @@
 //! thread that gives the lock up queues behind the threads already waiting.
 //!
 //! Lanes are pool workers, where blocking is allowed; the main thread never touches this lock.
+//!
+//! **The release time travels with the lock.** Each lane stamps its spans with its own
+//! worker's clock, and two workers' clocks never agree exactly (see `engine::clock_sync`): a
+//! hand-over stamped by both could look like two threads holding the lock at once. So the
+//! holder releases *at* a time of its own clock, the next holder receives that time with the
+//! lock, and starts its holding span no earlier ([`Gil::acquire`]). Holding spans then follow
+//! each other on the timeline in the order the lock really passed, whatever the clocks say.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -17,6 +24,8 @@ pub const SWITCH_INTERVAL_MS: f64 = 5.0;
 struct Tickets {
     next: u64,
     serving: u64,
+    /// When the last holder let go, on its clock (ms; 0 before the first release).
+    released_at_ms: f64,
 }
 
 /// A fair (FIFO) lock with a switch interval.
@@ -45,8 +54,9 @@ impl Gil {
         }
     }
 
-    /// Blocks until this thread's turn comes.
-    pub fn acquire(&self) {
+    /// Blocks until this thread's turn comes; returns when the previous holder released the
+    /// lock, on that holder's clock. The new holder's span must not start before it.
+    pub fn acquire(&self) -> f64 {
         let mut t = super::lock(&self.tickets);
         let ticket = t.next;
         t.next += 1;
@@ -57,12 +67,15 @@ impl Gil {
             }
             self.waiters.fetch_sub(1, Ordering::SeqCst);
         }
+        t.released_at_ms
     }
 
-    /// Hands the lock to the next ticket. Only the holder may call this.
-    pub fn release(&self) {
+    /// Hands the lock to the next ticket, stamped with the moment the holder let go (its
+    /// holding span's end). Only the holder may call this.
+    pub fn release(&self, at_ms: f64) {
         let mut t = super::lock(&self.tickets);
         t.serving += 1;
+        t.released_at_ms = t.released_at_ms.max(at_ms);
         drop(t);
         self.turn.notify_all();
     }
@@ -92,7 +105,7 @@ mod tests {
                         assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two holders");
                         std::hint::black_box((0..100).sum::<u64>());
                         inside.fetch_sub(1, Ordering::SeqCst);
-                        gil.release();
+                        gil.release(0.0);
                     }
                 })
             })
@@ -111,9 +124,9 @@ mod tests {
         for id in 0..3 {
             let (g, o) = (gil.clone(), order.clone());
             handles.push(std::thread::spawn(move || {
-                g.acquire();
-                o.lock().unwrap().push(id);
-                g.release();
+                let released = g.acquire();
+                o.lock().unwrap().push((id, released));
+                g.release(10.0 + id as f64);
             }));
             // Let this thread take its ticket before the next one starts.
             while gil.waiters.load(Ordering::SeqCst) < id + 1 {
@@ -122,11 +135,23 @@ mod tests {
         }
         assert!(gil.should_switch(SWITCH_INTERVAL_MS));
         assert!(!gil.should_switch(SWITCH_INTERVAL_MS / 2.0));
-        gil.release();
+        gil.release(10.0 - 1.0);
         for h in handles {
             h.join().unwrap();
         }
-        assert_eq!(*order.lock().unwrap(), vec![0, 1, 2]);
+        // Each holder learns when the one before it let go.
+        assert_eq!(*order.lock().unwrap(), vec![(0, 9.0), (1, 10.0), (2, 11.0)]);
         assert!(!gil.should_switch(1e9), "nobody waits any more");
+    }
+
+    #[test]
+    fn the_release_time_never_goes_back() {
+        // A holder whose clock is behind cannot stamp the hand-over before an earlier one.
+        let gil = Gil::default();
+        gil.acquire();
+        gil.release(50.0);
+        assert_eq!(gil.acquire(), 50.0);
+        gil.release(42.0);
+        assert_eq!(gil.acquire(), 50.0);
     }
 }

@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod breakdown;
 pub mod clock;
+pub mod clock_sync;
 pub mod fault;
 pub mod frames;
 pub mod gil;

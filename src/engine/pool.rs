@@ -143,6 +143,8 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
     };
     let mut log = LaneLog::new(&run.recorder, clock.now_ms());
     let mut current: Option<(u32, Box<dyn Task>)> = None;
+    // Where this lane's last span ended: the next task's spans start no earlier.
+    let mut lane_time = f64::MIN;
     // What a task does while it steps: plain computing, or computing while holding the GIL.
     let working = if run.gil.is_some() {
         SpanKind::Locked
@@ -159,7 +161,7 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
         } else {
             working
         };
-        let mut cursor = Cursor::new(id, lane, first, clock.now_ms());
+        let mut cursor = Cursor::new(id, lane, first, clock.now_ms().max(lane_time));
         let mut held_since = take_gil(&run, working, &mut cursor, &mut log);
         arm_panic_exit(&run, id);
         let outcome = loop {
@@ -208,6 +210,7 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
         cursor.close(clock.now_ms(), &mut log);
         let kind = cursor.kind;
         drop_gil(&run, &mut held_since, kind, &mut cursor, &mut log);
+        lane_time = cursor.start;
         match outcome {
             Some(None) => {} // parked; `current` holds the next task
             Some(Some(result)) => {
@@ -222,7 +225,10 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
 }
 
 /// Waits for the GIL (if the run has one), recording the wait, then goes on as `working`;
-/// returns when the lock was taken. The clock is read after acquiring.
+/// returns when the lock was taken. The holding span starts when the lock was taken on this
+/// lane's clock, but never before the previous holder let go on *its* clock (the release time
+/// travels with the lock, see `engine::gil`): holding spans never overlap on the timeline, even
+/// where two workers' clocks disagree.
 fn take_gil<C: Clock>(
     run: &Run<C>,
     working: SpanKind,
@@ -234,14 +240,15 @@ fn take_gil<C: Clock>(
         return None;
     };
     cursor.switch(SpanKind::Wait, run.clock.now_ms(), log);
-    gil.acquire();
+    let released_at = gil.acquire();
     let now = run.clock.now_ms();
-    cursor.switch(working, now, log);
+    cursor.switch(working, now.max(released_at), log);
+    // How long the lock is held is measured on this lane's clock alone.
     Some(now)
 }
 
-/// Goes on as `next` and, if this lane holds the GIL, gives it up. The clock is read before
-/// releasing, so the holding span ends before the next holder's begins.
+/// Goes on as `next` and, if this lane holds the GIL, gives it up, stamped with the moment its
+/// holding span ended (so the next holder's span begins no earlier).
 fn drop_gil<C: Clock>(
     run: &Run<C>,
     held_since: &mut Option<f64>,
@@ -249,9 +256,9 @@ fn drop_gil<C: Clock>(
     cursor: &mut Cursor,
     log: &mut LaneLog,
 ) {
-    cursor.switch(next, run.clock.now_ms(), log);
+    let at = cursor.switch(next, run.clock.now_ms(), log);
     if let (Some(gil), Some(_)) = (&run.gil, held_since.take()) {
-        gil.release();
+        gil.release(at);
     }
 }
 
@@ -264,7 +271,7 @@ fn arm_panic_exit<C: Clock + Clone + Send + 'static>(run: &Arc<Run<C>>, id: u32)
                 // A task only steps while its lane holds the GIL: hand it on, or every
                 // other lane would wait for a thread that is gone.
                 if let Some(gil) = &run.gil {
-                    gil.release();
+                    gil.release(run.clock.now_ms());
                 }
                 lock(&run.outcomes)[id as usize] =
                     Some(TaskOutcome::Failed(format!("panicked: {message}")));
@@ -301,7 +308,9 @@ fn sleep_checking_cancel<C: Clock>(ms: f64, run: &Run<C>) {
     }
 }
 
-/// The span a task is in on a lane, closed on every state change.
+/// The span a task is in on a lane, closed on every state change. A lane's spans never go
+/// back in time: a span's start may have been moved forward to a hand-over stamped by another
+/// worker's clock, so a later reading of this lane's clock is taken as no earlier than it.
 struct Cursor {
     task: u32,
     lane: Lane,
@@ -319,14 +328,19 @@ impl Cursor {
         }
     }
 
-    fn switch(&mut self, kind: SpanKind, now: f64, log: &mut LaneLog) {
+    /// Goes on as `kind` from `now` (or from the span's start, if `now` is earlier); returns
+    /// the moment used.
+    fn switch(&mut self, kind: SpanKind, now: f64, log: &mut LaneLog) -> f64 {
+        let now = now.max(self.start);
         if kind != self.kind {
             self.close(now, log);
             self.kind = kind;
         }
+        now
     }
 
     fn close(&mut self, now: f64, log: &mut LaneLog) {
+        let now = now.max(self.start);
         log.record(Span {
             lane: self.lane,
             task: self.task,

@@ -45,3 +45,25 @@ pub fn run_gil(plan: Plan, lanes: usize) -> RunOutput {
     let gil = Some(super::gil::Gil::default());
     super::pool::run_blocking(plan, lanes, SystemClock, recorder, gil)
 }
+
+/// The system clock as a worker with a wrong time origin sees it: each pool thread's reading
+/// is off by its own fixed amount (`offsets_ms[thread index]`, cycled), the caller's by none.
+#[derive(Debug, Clone)]
+pub struct SkewedClock {
+    pub offsets_ms: std::sync::Arc<[f64]>,
+}
+
+impl Clock for SkewedClock {
+    fn now_ms(&self) -> f64 {
+        let skew = rayon::current_thread_index()
+            .map_or(0.0, |i| self.offsets_ms[i % self.offsets_ms.len()]);
+        SystemClock.now_ms() + skew
+    }
+}
+
+/// On `lanes` threads under a GIL with the given switch interval, each thread's clock skewed.
+pub fn run_gil_skewed(plan: Plan, lanes: usize, switch_ms: f64, clock: SkewedClock) -> RunOutput {
+    let recorder = std::sync::Arc::new(Recorder::new(plan.tasks.len(), true));
+    let gil = Some(super::gil::Gil::new(switch_ms));
+    super::pool::run_blocking(plan, lanes, clock, recorder, gil)
+}

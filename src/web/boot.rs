@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{browser, clock, pool};
+use super::{browser, clock, clock_sync, pool};
 use crate::app_state::{Action, AppState};
 use crate::pool_state::{default_threads, pool_size, PoolState};
 
@@ -25,6 +25,8 @@ pub async fn boot(dispatch: UseReducerDispatcher<AppState>) {
     let state = match pool::start(threads).await {
         Ok(()) => {
             clock::mark("pool-ready");
+            // One time line for every thread: each worker corrects its clock to the page's.
+            clock_sync::align_workers().await;
             PoolState::Ready { threads }
         }
         Err(reason) => PoolState::Failed { reason },

@@ -3,20 +3,58 @@
 //! `std::time::Instant::now()` panics on `wasm32-unknown-unknown`, and `std::thread::sleep`
 //! traps on the main thread (it may not block): these are the replacements.
 
+use std::cell::Cell;
+
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::Clock;
 
-/// Milliseconds since the epoch on the shared time line: `timeOrigin + now()`. Each worker's
-/// `performance.now()` counts from its own `timeOrigin`, so only this sum is comparable across
-/// threads. Resolution is 5 µs when the page is cross-origin isolated, 100 µs otherwise.
+/// This thread's `performance` and its `timeOrigin`, looked up once: reading the clock is on
+/// every step of every task, and finding `performance` on the global object each time (a
+/// property lookup through JS) cost more than a tiny task.
+struct ThreadClock {
+    performance: web_sys::Performance,
+    origin_ms: f64,
+    /// This thread's clock minus the page's, as last measured (`engine::clock_sync`); 0 on
+    /// the page itself.
+    offset_ms: Cell<f64>,
+}
+
+thread_local! {
+    static CLOCK: ThreadClock = {
+        let performance = Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .expect("every browser context has performance")
+            .unchecked_into::<web_sys::Performance>();
+        ThreadClock {
+            origin_ms: performance.time_origin(),
+            performance,
+            offset_ms: Cell::new(0.0),
+        }
+    };
+}
+
+/// Milliseconds since the epoch on the time line every thread shares: `timeOrigin + now()`,
+/// corrected by this thread's measured offset from the page's clock. Each worker's
+/// `performance.now()` counts from its own `timeOrigin`, and those origins do not agree exactly
+/// (see `engine::clock_sync`). Resolution is 5 µs when the page is cross-origin isolated,
+/// 100 µs otherwise (Firefox: 20 µs).
 pub fn now_ms() -> f64 {
-    let performance = Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
-        .expect("every browser context has performance")
-        .unchecked_into::<web_sys::Performance>();
-    performance.time_origin() + performance.now()
+    CLOCK.with(|c| c.origin_ms + c.performance.now() - c.offset_ms.get())
+}
+
+/// Corrects this thread's clock by `ms` more (a newly measured residual offset: this
+/// thread's corrected clock was `ms` ahead of the page's).
+pub fn shift(ms: f64) {
+    if ms.is_finite() {
+        CLOCK.with(|c| c.offset_ms.set(c.offset_ms.get() + ms));
+    }
+}
+
+/// This thread's correction so far (ms).
+pub fn offset_ms() -> f64 {
+    CLOCK.with(|c| c.offset_ms.get())
 }
 
 /// Marks a moment of the page's life on the Performance timeline (`performance.mark`), so

@@ -10,6 +10,7 @@ pub mod bench_api;
 pub mod boot;
 pub mod browser;
 pub mod clock;
+pub mod clock_sync;
 mod components;
 pub mod export;
 pub mod fetch;

@@ -21,6 +21,13 @@ use super::{browser, clock};
 compile_error!("the wasm build needs `-C target-feature=+atomics,...`: see .cargo/config.toml");
 
 static STARTED: AtomicBool = AtomicBool::new(false);
+/// The pool's workers are up and rayon's global pool is built over them.
+static READY: AtomicBool = AtomicBool::new(false);
+
+/// Whether the pool has started (rayon calls before that would try to build a pool of their own).
+pub fn ready() -> bool {
+    READY.load(Ordering::SeqCst)
+}
 
 thread_local! {
     /// The pool's start-up, begun by [`prestart`] before the UI is built: (threads, promise).
@@ -63,7 +70,7 @@ pub async fn start(threads: usize) -> Result<(), String> {
     };
     JsFuture::from(promise)
         .await
-        .map(|_| ())
+        .map(|_| READY.store(true, Ordering::SeqCst))
         .map_err(|e| browser::error_text(&e))
 }
 

@@ -101,6 +101,9 @@ pub async fn execute(
             super::procs::execute(plan, job, fresh, threads, recorder).await
         }
         Executor::Pool | Executor::Gil => {
+            // Check the workers' clocks again (they may drift): the lanes' spans must share
+            // the page's time line, or a hand-over could look like two threads at once.
+            super::clock_sync::align_workers().await;
             // The lanes run on the pool; the main thread only awaits the last lane's report.
             let (tx, rx) = futures_channel::oneshot::channel();
             let gil = (executor == Executor::Gil).then(Gil::default);
