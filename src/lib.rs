@@ -22,6 +22,7 @@ pub mod param;
 pub mod pool_state;
 pub mod progress;
 pub mod pyapi;
+pub mod run;
 pub mod sweep;
 pub mod timeline;
 pub mod workload;

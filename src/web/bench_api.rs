@@ -8,11 +8,12 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::runner;
+use super::platform::WebPlatform;
 use crate::engine::process::JobSpec;
 use crate::engine::{Recorder, RunEnd, SpanKind};
 use crate::executor::Executor;
 use crate::param::Values;
+use crate::run;
 use crate::workload;
 
 fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
@@ -50,7 +51,8 @@ pub async fn bench_run(
     let frames = watch_frames
         .unwrap_or(false)
         .then(super::frames::FrameWatch::start);
-    let out = runner::execute(executor, plan, job, threads.max(1), recorder).await;
+    let platform = WebPlatform::default();
+    let out = run::execute(&platform, executor, plan, job, threads.max(1), recorder).await;
     if let Some(frames) = frames {
         frames.stop().await;
     }
@@ -70,7 +72,7 @@ pub async fn bench_run(
     );
     // Process workers: what starting them cost in this run (none if all were reused), and
     // the time spent copying to and from them.
-    let startups = super::procs::last_startups();
+    let startups = platform.startups.borrow().clone();
     if executor.is_process() {
         set(&result, "startups", startups.len() as u32);
         set(

@@ -18,12 +18,12 @@ pub mod frames;
 pub mod heap;
 pub mod history_store;
 pub mod js_kernel;
+pub mod platform;
 pub mod pool;
 pub mod prefs;
 pub mod procs;
 pub mod procs_worker;
 pub mod progress_store;
-pub mod runner;
 pub mod ticker;
 
 use crate::i18n::{controls::Ui, Texts};

@@ -1,0 +1,97 @@
+//! The Python API calls that act on a run, through the whole run model: the program's moments
+//! count from its start, the page's timer cancels where the call says (a daemon program's end,
+//! a `wait` timeout with cancel), process workers stop by the deadline in their job.
+
+use super::*;
+use crate::app_state::ApiAction;
+use crate::pyapi::wait::{ReturnWhen, WaitSpec};
+use crate::pyapi::ApiCall;
+
+fn io_page(api: ApiCall) -> AppState {
+    page_with(
+        "io",
+        &[("tasks", "2"), ("wait_ms", "1000"), ("speed", "1000")],
+    )
+    .apply(Action::Api(ApiAction::Set(api)))
+}
+
+#[test]
+fn a_daemon_programs_end_stops_its_threads_on_every_executor_that_can_be_stopped() {
+    let daemon = ApiCall::Exit {
+        daemon: true,
+        main_ms: 50,
+    };
+    for executor in [
+        Executor::Async,
+        Executor::Pool,
+        Executor::Gil,
+        Executor::Process,
+    ] {
+        let fake = Fake::with_state(io_page(daemon));
+        click(&fake, Ask::new(executor)).unwrap();
+        let out = fake.state.borrow().results[&executor].output.clone();
+        assert_eq!(out.end, RunEnd::Cancelled, "{executor:?}");
+        assert!(
+            out.outcomes.iter().all(|o| *o == TaskOutcome::Cancelled),
+            "{executor:?}: {:?}",
+            out.outcomes
+        );
+        // The page's timer is set for the program's end, from the program's start.
+        assert!(
+            fake.calls.borrow().contains(&Call::CancelAfter(50.0)),
+            "{executor:?}"
+        );
+    }
+}
+
+#[test]
+fn joined_threads_run_to_the_end() {
+    let join = ApiCall::Exit {
+        daemon: false,
+        main_ms: 50,
+    };
+    let fake = Fake::with_state(
+        page_with("primes", &[("n", "20000")]).apply(Action::Api(ApiAction::Set(join))),
+    );
+    click(&fake, Ask::new(Executor::Pool)).unwrap();
+    let out = fake.state.borrow().results[&Executor::Pool].output.clone();
+    assert_eq!(out.end, RunEnd::Completed);
+    assert!(!fake
+        .calls
+        .borrow()
+        .iter()
+        .any(|c| matches!(c, Call::CancelAfter(_))));
+}
+
+#[test]
+fn a_wait_timeout_with_cancel_stops_the_pending_tasks() {
+    let wait = ApiCall::Wait(WaitSpec {
+        when: ReturnWhen::All,
+        timeout_ms: Some(40),
+        cancel: true,
+    });
+    for executor in [Executor::Pool, Executor::Process] {
+        let fake = Fake::with_state(io_page(wait));
+        click(&fake, Ask::new(executor)).unwrap();
+        let out = fake.state.borrow().results[&executor].output.clone();
+        assert_eq!(out.end, RunEnd::Cancelled, "{executor:?}");
+        assert!(fake.calls.borrow().contains(&Call::CancelAfter(40.0)));
+    }
+}
+
+#[test]
+fn an_event_holds_every_task_until_the_program_sets_it() {
+    let event = ApiCall::Event { set_ms: 60 };
+    for executor in [Executor::Async, Executor::Pool, Executor::Process] {
+        let state = page_with("primes", &[("n", "20000"), ("tasks", "4")])
+            .apply(Action::Api(ApiAction::Set(event)));
+        let fake = Fake::with_state(state);
+        click(&fake, Ask::new(executor)).unwrap();
+        let out = fake.state.borrow().results[&executor].output.clone();
+        assert_eq!(out.end, RunEnd::Completed, "{executor:?}");
+        assert_eq!(out.answer.value, 2_262);
+        // No task computes before the event is set, 60 ms after the program started (and
+        // the run's clock starts after the program's).
+        assert!(out.wall_ms >= 59.0, "{executor:?}: {} ms", out.wall_ms);
+    }
+}

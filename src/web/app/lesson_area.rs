@@ -1,0 +1,53 @@
+//! The lesson's part of the page (its note and demos, lesson 16's comparison, the bank
+//! scene), or the playground's introduction.
+
+use yew::prelude::*;
+
+use super::send::send;
+use crate::app_state::{Action, AppState};
+use crate::lessons::Lesson;
+use crate::progress::{ProgressAction, ProgressState};
+use crate::web::components::{
+    bank_scene::BankScene, lang_compare::LangCompare, lesson_view::LessonView,
+    playground::Playground,
+};
+
+/// The lesson that shows the WebAssembly / JavaScript / native comparison.
+const LANG_COMPARE_LESSON: &str = "16-language-matters";
+
+pub fn view(
+    state: &UseReducerHandle<AppState>,
+    lesson: Option<Lesson>,
+    progress: &UseReducerDispatcher<ProgressState>,
+) -> Html {
+    let d = state.dispatcher();
+    let busy = state.running.is_some() || state.scene_running;
+    // The bank scene: lessons 03 and 04, or any page a link opened it on.
+    let scene = crate::bank_scene::shown(state.lesson.as_deref(), state.scene);
+    let on_scene_ran = {
+        let (progress, lesson) = (progress.clone(), lesson.map(|l| l.id().to_string()));
+        Callback::from(move |_| {
+            if let Some(id) = &lesson {
+                progress.dispatch(ProgressAction::Ran(id.clone()));
+            }
+        })
+    };
+    html! {
+        <>
+            if let Some(lesson) = lesson {
+                <LessonView {lesson} lang={state.lang} on_preset={send(&d, Action::OpenPreset)} disabled={busy} />
+                if lesson.id() == LANG_COMPARE_LESSON {
+                    <LangCompare lang={state.lang} disabled={busy} />
+                }
+            } else {
+                <Playground lang={state.lang} />
+            }
+            if let Some(mode) = scene {
+                <BankScene {mode} lang={state.lang} config={state.link_config()}
+                    on_mode={send(&d, Action::SetScene)} on_ran={on_scene_ran}
+                    on_busy={send(&d, Action::SceneRunning)}
+                    disabled={state.running.is_some()} />
+            }
+        </>
+    }
+}
