@@ -62,6 +62,11 @@ const READY: u32 = 1;
 const DONE: u32 = 2;
 const ABANDONED: u32 = 3;
 
+/// A correction is applied only from a measurement this certain (half the best round trip);
+/// a less certain one (a worker that kept missing its turn on a busy machine) is reported but
+/// leaves the worker's clock as it was, until the next check.
+pub const ACCEPT_UNCERTAINTY_MS: f64 = 0.05;
+
 /// Rounds the page runs with each worker.
 pub const ROUNDS: u32 = 16;
 /// The longest the page spins for one answer before it gives the round up.
@@ -168,7 +173,8 @@ impl Handshake {
 }
 
 /// The page's side for one worker, start to end: up to [`ROUNDS`] probes, the estimate
-/// handed to the worker (or the worker abandoned if no round succeeded). `between` runs
+/// handed to the worker if certain enough ([`ACCEPT_UNCERTAINTY_MS`]; else a correction of
+/// 0), or the worker abandoned if no round succeeded. `between` runs
 /// after every round the worker missed (the page yields to its event loop there).
 pub fn measure(handshake: &Handshake, clock: &impl Clock, between: impl FnMut()) -> Option<Offset> {
     measure_spinning(handshake, clock, PAGE_SPIN_MS, between)
@@ -190,7 +196,8 @@ pub fn measure_spinning(
     }
     let found = estimate(&probes);
     match found {
-        Some(o) => handshake.finish(o.offset_ms),
+        Some(o) if o.uncertainty_ms <= ACCEPT_UNCERTAINTY_MS => handshake.finish(o.offset_ms),
+        Some(_) => handshake.finish(0.0),
         None => handshake.abandon(),
     }
     found
@@ -264,11 +271,13 @@ mod tests {
                 error <= found.uncertainty_ms + 1e-3,
                 "shift {shift}: measured {found:?}"
             );
-            assert_eq!(
-                told,
-                Some(found.offset_ms),
-                "the worker learns the estimate"
-            );
+            // The worker learns the estimate, if it is certain enough to correct by.
+            let expected = if found.uncertainty_ms <= ACCEPT_UNCERTAINTY_MS {
+                found.offset_ms
+            } else {
+                0.0
+            };
+            assert_eq!(told, Some(expected));
         }
     }
 
