@@ -25,6 +25,7 @@ pub mod pyapi;
 pub mod run;
 pub mod sweep;
 pub mod timeline;
+pub mod trace;
 pub mod workload;
 
 #[cfg(target_arch = "wasm32")]

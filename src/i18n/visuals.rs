@@ -57,6 +57,11 @@ crate::texts! {
         Frozen => ("卡住 {0}", "frozen {0}"),
         SaveSvg => ("保存 SVG", "Save SVG"),
         SavePng => ("保存 PNG", "Save PNG"),
+        DownloadTrace => ("下载追踪文件（{0}）", "Download trace ({0})"),
+        TraceHelp => (
+            "用 ui.perfetto.dev 或 chrome://tracing 打开",
+            "Open in ui.perfetto.dev or chrome://tracing"
+        ),
         WallTimes => ("各执行方式用时", "Wall time per executor"),
         WallAria => ("各执行方式的用时：{0}", "Wall time per executor: {0}"),
         Speedup => ("比主线程快 {0}×", "{0}× vs main thread"),

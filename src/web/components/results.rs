@@ -11,10 +11,13 @@ use crate::app_state::RunRecord;
 use crate::engine::analysis::{max_overlap, WORKING};
 use crate::engine::{Lane, RunEnd, SpanKind};
 use crate::executor::Executor;
+use crate::i18n::history::HistoryText as H;
 use crate::i18n::results::RunText as R;
 use crate::i18n::visuals::VisualsText as T;
 use crate::i18n::Texts;
 use crate::link::Lang;
+use crate::trace::chrome_trace;
+use crate::web::history_store::download;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -29,21 +32,40 @@ fn fmt_ms(ms: f64) -> String {
     format!("{ms:.1}")
 }
 
+/// A run's title: its executor and wall time (the timeline's and the trace's).
+fn run_title(r: &RunRecord, lang: Lang) -> String {
+    format!(
+        "{} · {} ms",
+        labels::executor(r.executor.tag(), lang),
+        fmt_ms(r.output.wall_ms)
+    )
+}
+
 #[function_component(Results)]
 pub fn results(props: &Props) -> Html {
     // Runs the learner unticked in the comparison.
     let hidden = use_state(BTreeSet::<Executor>::new);
+    let trace_error = use_state(|| None::<String>);
+    // A run's trace file, made only when asked for.
+    let on_trace = {
+        let trace_error = trace_error.clone();
+        let results = props.results.clone();
+        let lang = props.lang;
+        Callback::from(move |e: Executor| {
+            if let Some(r) = results.get(&e) {
+                let text = chrome_trace(r, &run_title(r, lang));
+                let name = format!("trace-{}.json", e.tag());
+                trace_error.set(download(&name, "application/json", &text).err());
+            }
+        })
+    };
     let runs: Vec<RunView> = props
         .results
         .values()
         .filter(|r| !hidden.contains(&r.executor))
         .map(|r| RunView {
             key: r.executor.tag(),
-            title: format!(
-                "{} · {} ms",
-                labels::executor(r.executor.tag(), props.lang),
-                fmt_ms(r.output.wall_ms)
-            ),
+            title: run_title(r, props.lang),
             output: r.output.clone(),
             frames: r.frame_stamps.clone(),
         })
@@ -69,6 +91,18 @@ pub fn results(props: &Props) -> Html {
                 </tbody>
             </table>
             { agreement(props.agree, props.lang) }
+            <div class="export trace-export" id="trace-downloads">
+                { for props.results.keys().map(|&e| html! {
+                    <button class="secondary" data-role="download-trace" data-executor={e.tag()}
+                        title={T::TraceHelp.get(props.lang)} onclick={on_trace.reform(move |_: MouseEvent| e)}>
+                        { T::DownloadTrace.fill(props.lang, &[&labels::executor(e.tag(), props.lang)]) }
+                    </button>
+                }) }
+                <span class="help">{ T::TraceHelp.get(props.lang) }</span>
+            </div>
+            if let Some(error) = (*trace_error).clone() {
+                <p class="notice error" id="trace-download-error" role="alert">{ H::DownloadFailed.fill(props.lang, &[&error]) }</p>
+            }
             <WallChart results={props.results.clone()} lang={props.lang} />
             <h3>{ T::Timelines.get(props.lang) }</h3>
             <fieldset class="compare-runs">

@@ -1,0 +1,934 @@
+//! A finished run as a Chrome Trace Event Format file, which Perfetto UI (ui.perfetto.dev) and
+//! `chrome://tracing` open: one thread per lane, the run's spans as complete slices (`X`), the
+//! GIL's holders on a thread of their own (GIL runs), and how many threads computed at once as a
+//! counter (`C`).
+//!
+//! Times are microseconds since the run's earliest span start. Slices on one thread of the file
+//! must nest; a lane's spans may overlap (the cooperative executor interleaves tasks on the main
+//! thread), so each lane is split into as many sub-tracks as it needs, each its own thread.
+//! The JSON is written by hand: the crate has no serde.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::app_state::RunRecord;
+use crate::engine::{Lane, Span, SpanKind};
+use crate::executor::Executor;
+
+/// The trace's process id (the whole run is one process).
+const PID: u32 = 1;
+
+/// The counter track's name, and its one key.
+const COUNTER: &str = "threads computing";
+const COUNTER_KEY: &str = "computing";
+
+/// `record`'s spans as a Chrome Trace Event Format JSON text, `title` naming the process.
+pub fn chrome_trace(record: &RunRecord, title: &str) -> String {
+    let spans = timed(&record.output.spans);
+    let gil = record.executor == Executor::Gil;
+
+    // Threads: each lane's sub-tracks in lane order, then the GIL's.
+    let mut threads: Vec<String> = Vec::new();
+    let mut slices: Vec<(usize, Slice)> = Vec::new();
+    let mut by_lane: BTreeMap<Lane, Vec<&Timed>> = BTreeMap::new();
+    for s in &spans {
+        by_lane.entry(s.lane).or_default().push(s);
+    }
+    for (lane, lane_spans) in &by_lane {
+        let (tracks, count) = sub_tracks(lane_spans.iter().map(|s| (s.start, s.end)));
+        let first = threads.len();
+        threads.extend((0..count).map(|k| track_name(&lane_name(*lane), k)));
+        for (s, track) in lane_spans.iter().zip(tracks) {
+            slices.push((first + track, Slice::of_span(s, record.executor)));
+        }
+    }
+    if gil {
+        let mut held: Vec<&Timed> = spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Locked)
+            .collect();
+        held.sort_by_key(|s| (s.start, s.end, s.lane));
+        let (tracks, count) = sub_tracks(held.iter().map(|s| (s.start, s.end)));
+        let first = threads.len();
+        threads.extend((0..count).map(|k| track_name("GIL", k)));
+        for (s, track) in held.iter().zip(tracks) {
+            slices.push((
+                first + track,
+                Slice {
+                    name: format!("held by {}", lane_name(s.lane)),
+                    cat: "gil",
+                    start: s.start,
+                    end: s.end,
+                    task: s.task,
+                    reason: None,
+                },
+            ));
+        }
+    }
+    // Per thread, in time order.
+    slices.sort_by_key(|(thread, s)| (*thread, s.start, s.end));
+
+    let mut events: Vec<String> = Vec::new();
+    events.push(format!(
+        r#"{{"ph":"M","pid":{PID},"tid":0,"name":"process_name","args":{{"name":{}}}}}"#,
+        json_string(title)
+    ));
+    for (i, name) in threads.iter().enumerate() {
+        events.push(format!(
+            r#"{{"ph":"M","pid":{PID},"tid":{},"name":"thread_name","args":{{"name":{}}}}}"#,
+            tid(i),
+            json_string(name)
+        ));
+    }
+    for (thread, s) in &slices {
+        let mut args = format!(r#""task":{}"#, s.task);
+        if let Some(reason) = s.reason {
+            let _ = write!(args, r#","reason":{}"#, json_string(reason));
+        }
+        events.push(format!(
+            r#"{{"ph":"X","pid":{PID},"tid":{},"name":{},"cat":{},"ts":{},"dur":{},"args":{{{args}}}}}"#,
+            tid(*thread),
+            json_string(&s.name),
+            json_string(s.cat),
+            micros(s.start),
+            micros(s.end - s.start),
+        ));
+    }
+    for (t, n) in computing(&spans) {
+        events.push(format!(
+            r#"{{"ph":"C","pid":{PID},"tid":0,"name":{},"ts":{},"args":{{{}:{n}}}}}"#,
+            json_string(COUNTER),
+            micros(t),
+            json_string(COUNTER_KEY),
+        ));
+    }
+    let mut out = String::from("{\"traceEvents\":[\n");
+    out.push_str(&events.join(",\n"));
+    out.push_str("\n],\"displayTimeUnit\":\"ms\"}\n");
+    out
+}
+
+/// A span on the trace's clock: nanoseconds since the run's first span start (integers, so
+/// rounding can never make two slices of one thread overlap).
+#[derive(Debug, Clone, Copy)]
+struct Timed {
+    lane: Lane,
+    task: u32,
+    kind: SpanKind,
+    start: i64,
+    end: i64,
+}
+
+/// The spans worth a slice: finite, and still longer than zero once rounded to the nanosecond
+/// (0.001 µs), in start order.
+fn timed(spans: &[Span]) -> Vec<Timed> {
+    let finite = |s: &&Span| s.start_ms.is_finite() && s.end_ms.is_finite();
+    let origin = spans
+        .iter()
+        .filter(finite)
+        .map(|s| s.start_ms)
+        .min_by(f64::total_cmp)
+        .unwrap_or(0.0);
+    // `as` saturates: an absurdly long span stays finite.
+    let ns = |ms: f64| ((ms - origin) * 1e6).round() as i64;
+    let mut out: Vec<Timed> = spans
+        .iter()
+        .filter(finite)
+        .map(|s| Timed {
+            lane: s.lane,
+            task: s.task,
+            kind: s.kind,
+            start: ns(s.start_ms),
+            end: ns(s.end_ms),
+        })
+        .filter(|s| s.end > s.start)
+        .collect();
+    out.sort_by_key(|s| (s.lane, s.start, s.end));
+    out
+}
+
+/// A slice to write.
+struct Slice {
+    name: String,
+    cat: &'static str,
+    start: i64,
+    end: i64,
+    task: u32,
+    reason: Option<&'static str>,
+}
+
+impl Slice {
+    fn of_span(s: &Timed, executor: Executor) -> Slice {
+        let reason = (s.kind == SpanKind::Wait).then_some(if executor == Executor::Gil {
+            "GIL"
+        } else {
+            "lock or queue"
+        });
+        Slice {
+            name: kind_name(s.kind).to_string(),
+            cat: s.kind.tag(),
+            start: s.start,
+            end: s.end,
+            task: s.task,
+            reason,
+        }
+    }
+}
+
+/// A kind of span, in words.
+fn kind_name(kind: SpanKind) -> &'static str {
+    match kind {
+        SpanKind::Compute => "compute",
+        SpanKind::Io => "io wait",
+        SpanKind::Wait => "waiting",
+        SpanKind::Locked => "holding the lock",
+        SpanKind::Copy => "copying",
+    }
+}
+
+/// A lane's name, as the page's timeline names it (`worker {i}`: rayon's thread index).
+fn lane_name(lane: Lane) -> String {
+    match lane {
+        Lane::Main => "main thread".into(),
+        Lane::Worker(i) => format!("worker {i}"),
+    }
+}
+
+/// The name of sub-track `k` (from 0) of a lane named `lane`: the lane's name, then "· 2", …
+fn track_name(lane: &str, k: usize) -> String {
+    if k == 0 {
+        lane.to_string()
+    } else {
+        format!("{lane} · {}", k + 1)
+    }
+}
+
+/// The trace's thread id of thread `i` (0 is the process's own events).
+fn tid(i: usize) -> usize {
+    i + 1
+}
+
+/// Puts intervals (in start order) on sub-tracks greedily: each on the first whose last
+/// interval ended at or before its start. Returns each interval's sub-track and their count.
+fn sub_tracks(intervals: impl Iterator<Item = (i64, i64)>) -> (Vec<usize>, usize) {
+    let mut ends: Vec<i64> = Vec::new();
+    let tracks = intervals
+        .map(|(start, end)| match ends.iter().position(|&e| e <= start) {
+            Some(k) => {
+                ends[k] = end;
+                k
+            }
+            None => {
+                ends.push(end);
+                ends.len() - 1
+            }
+        })
+        .collect();
+    (tracks, ends.len())
+}
+
+/// How many threads (lanes) run workload code — computing, or computing with a lock held — from
+/// each instant it changes on: (ns, threads), the first at 0.
+fn computing(spans: &[Timed]) -> Vec<(i64, usize)> {
+    let mut edges: Vec<(i64, Lane, i32)> = spans
+        .iter()
+        .filter(|s| matches!(s.kind, SpanKind::Compute | SpanKind::Locked))
+        .flat_map(|s| [(s.start, s.lane, 1), (s.end, s.lane, -1)])
+        .collect();
+    edges.sort_by_key(|&(t, lane, delta)| (t, delta, lane));
+    let mut active: BTreeMap<Lane, i32> = BTreeMap::new();
+    let mut out: Vec<(i64, usize)> = Vec::new();
+    let mut i = 0;
+    while i < edges.len() {
+        let t = edges[i].0;
+        while i < edges.len() && edges[i].0 == t {
+            *active.entry(edges[i].1).or_default() += edges[i].2;
+            i += 1;
+        }
+        let n = active.values().filter(|&&c| c > 0).count();
+        match out.last() {
+            Some(&(_, last)) if last == n => {}
+            _ if t > 0 && out.is_empty() => out.extend([(0, 0), (t, n)]),
+            _ => out.push((t, n)),
+        }
+    }
+    if out.is_empty() {
+        out.push((0, 0));
+    }
+    out
+}
+
+/// Nanoseconds as microseconds, exactly (at most three decimals, no exponent, never `-0`).
+fn micros(ns: i64) -> String {
+    let sign = if ns < 0 { "-" } else { "" };
+    let abs = ns.unsigned_abs();
+    let (whole, frac) = (abs / 1_000, abs % 1_000);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let frac = format!("{frac:03}");
+        format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
+    }
+}
+
+/// `s` as a JSON string literal: quotes, backslashes and control characters escaped.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            // Control characters, and the two line separators some JavaScript parsers refuse.
+            c if c < ' ' || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::engine::testing::{run_gil, run_interleaved, run_pool};
+    use crate::engine::{Answer, RunEnd, RunOutput};
+    use crate::param::Values;
+    use crate::workload::{counter, io};
+
+    /// A JSON value, as the test's own small parser reads it.
+    #[derive(Debug, Clone, PartialEq)]
+    enum Json {
+        Null,
+        Bool(bool),
+        Num(f64),
+        Str(String),
+        Arr(Vec<Json>),
+        Obj(Vec<(String, Json)>),
+    }
+
+    impl Json {
+        fn get(&self, key: &str) -> Option<&Json> {
+            match self {
+                Json::Obj(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+                _ => None,
+            }
+        }
+        fn str(&self, key: &str) -> Option<&str> {
+            match self.get(key)? {
+                Json::Str(s) => Some(s),
+                _ => None,
+            }
+        }
+        fn num(&self, key: &str) -> Option<f64> {
+            match self.get(key)? {
+                Json::Num(n) => Some(*n),
+                _ => None,
+            }
+        }
+    }
+
+    /// Parses a whole JSON text (RFC 8259, strictly: no trailing commas, no raw control
+    /// characters in strings, nothing after the value).
+    fn parse(text: &str) -> Result<Json, String> {
+        let mut p = Parser {
+            s: text.as_bytes(),
+            i: 0,
+        };
+        let v = p.value()?;
+        p.ws();
+        if p.i != p.s.len() {
+            return Err(format!("trailing text at {}", p.i));
+        }
+        Ok(v)
+    }
+
+    struct Parser<'a> {
+        s: &'a [u8],
+        i: usize,
+    }
+
+    impl Parser<'_> {
+        fn ws(&mut self) {
+            while matches!(self.s.get(self.i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                self.i += 1;
+            }
+        }
+        fn eat(&mut self, b: u8) -> Result<(), String> {
+            self.ws();
+            if self.s.get(self.i) == Some(&b) {
+                self.i += 1;
+                Ok(())
+            } else {
+                Err(format!("expected {:?} at {}", b as char, self.i))
+            }
+        }
+        fn value(&mut self) -> Result<Json, String> {
+            self.ws();
+            let rest = &self.s[self.i..];
+            for (word, v) in [
+                ("null", Json::Null),
+                ("true", Json::Bool(true)),
+                ("false", Json::Bool(false)),
+            ] {
+                if rest.starts_with(word.as_bytes()) {
+                    self.i += word.len();
+                    return Ok(v);
+                }
+            }
+            match rest.first() {
+                Some(b'"') => self.string().map(Json::Str),
+                Some(b'[') => {
+                    self.i += 1;
+                    let mut items = Vec::new();
+                    self.ws();
+                    if self.s.get(self.i) == Some(&b']') {
+                        self.i += 1;
+                        return Ok(Json::Arr(items));
+                    }
+                    loop {
+                        items.push(self.value()?);
+                        self.ws();
+                        match self.s.get(self.i) {
+                            Some(b',') => self.i += 1,
+                            Some(b']') => {
+                                self.i += 1;
+                                return Ok(Json::Arr(items));
+                            }
+                            _ => return Err(format!("bad array at {}", self.i)),
+                        }
+                    }
+                }
+                Some(b'{') => {
+                    self.i += 1;
+                    let mut fields = Vec::new();
+                    self.ws();
+                    if self.s.get(self.i) == Some(&b'}') {
+                        self.i += 1;
+                        return Ok(Json::Obj(fields));
+                    }
+                    loop {
+                        self.ws();
+                        let key = self.string()?;
+                        self.eat(b':')?;
+                        fields.push((key, self.value()?));
+                        self.ws();
+                        match self.s.get(self.i) {
+                            Some(b',') => self.i += 1,
+                            Some(b'}') => {
+                                self.i += 1;
+                                return Ok(Json::Obj(fields));
+                            }
+                            _ => return Err(format!("bad object at {}", self.i)),
+                        }
+                    }
+                }
+                _ => self.number(),
+            }
+        }
+        fn number(&mut self) -> Result<Json, String> {
+            let start = self.i;
+            let digits = |p: &mut Self| {
+                let from = p.i;
+                while p.s.get(p.i).is_some_and(u8::is_ascii_digit) {
+                    p.i += 1;
+                }
+                p.i - from
+            };
+            if self.s.get(self.i) == Some(&b'-') {
+                self.i += 1;
+            }
+            let int = digits(self);
+            if int == 0 || (int > 1 && self.s[self.i - int] == b'0') {
+                return Err(format!("bad number at {start}"));
+            }
+            if self.s.get(self.i) == Some(&b'.') {
+                self.i += 1;
+                if digits(self) == 0 {
+                    return Err(format!("bad fraction at {start}"));
+                }
+            }
+            if matches!(self.s.get(self.i), Some(b'e' | b'E')) {
+                self.i += 1;
+                if matches!(self.s.get(self.i), Some(b'+' | b'-')) {
+                    self.i += 1;
+                }
+                if digits(self) == 0 {
+                    return Err(format!("bad exponent at {start}"));
+                }
+            }
+            let text = std::str::from_utf8(&self.s[start..self.i]).unwrap();
+            text.parse()
+                .map(Json::Num)
+                .map_err(|e| format!("{e}: {text}"))
+        }
+        fn string(&mut self) -> Result<String, String> {
+            self.eat(b'"')?;
+            let mut out: Vec<u16> = Vec::new();
+            loop {
+                let rest = std::str::from_utf8(&self.s[self.i..]).map_err(|e| e.to_string())?;
+                let c = rest.chars().next().ok_or("unterminated string")?;
+                self.i += c.len_utf8();
+                match c {
+                    '"' => return String::from_utf16(&out).map_err(|e| e.to_string()),
+                    c if c < ' ' => return Err(format!("raw control character at {}", self.i)),
+                    '\\' => {
+                        let e = *self.s.get(self.i).ok_or("unterminated escape")?;
+                        self.i += 1;
+                        let unit = match e {
+                            b'"' | b'\\' | b'/' => u16::from(e),
+                            b'b' => 8,
+                            b'f' => 12,
+                            b'n' => 10,
+                            b'r' => 13,
+                            b't' => 9,
+                            b'u' => {
+                                let hex = self.s.get(self.i..self.i + 4).ok_or("short \\u")?;
+                                self.i += 4;
+                                let hex = std::str::from_utf8(hex).map_err(|e| e.to_string())?;
+                                u16::from_str_radix(hex, 16).map_err(|e| e.to_string())?
+                            }
+                            _ => return Err(format!("bad escape at {}", self.i)),
+                        };
+                        out.push(unit);
+                    }
+                    c => out.extend(c.encode_utf16(&mut [0; 2]).iter()),
+                }
+            }
+        }
+    }
+
+    fn span(lane: Lane, task: u32, kind: SpanKind, start_ms: f64, end_ms: f64) -> Span {
+        Span {
+            lane,
+            task,
+            kind,
+            start_ms,
+            end_ms,
+        }
+    }
+
+    fn record(executor: Executor, spans: Vec<Span>) -> RunRecord {
+        output_record(
+            executor,
+            RunOutput {
+                answer: Answer::default(),
+                end: RunEnd::Completed,
+                wall_ms: 0.0,
+                spans,
+                completion_order: Vec::new(),
+                outcomes: Vec::new(),
+            },
+        )
+    }
+
+    fn output_record(executor: Executor, output: RunOutput) -> RunRecord {
+        RunRecord {
+            executor,
+            threads: 2,
+            output: Rc::new(output),
+            frames: None,
+            frame_stamps: Rc::new(Vec::new()),
+        }
+    }
+
+    /// What a trace holds, checked for the rules every trace must keep.
+    struct Checked {
+        /// Thread names by tid.
+        threads: BTreeMap<u64, String>,
+        /// Complete slices: (tid, name, ts, dur, event).
+        slices: Vec<(u64, String, f64, f64, Json)>,
+        /// The counter's (ts, value), in file order.
+        counter: Vec<(f64, f64)>,
+        process: String,
+    }
+
+    impl Checked {
+        fn thread_names(&self) -> Vec<&str> {
+            self.threads.values().map(String::as_str).collect()
+        }
+        fn slices_on(&self, thread: &str) -> Vec<&(u64, String, f64, f64, Json)> {
+            let tid = self
+                .threads
+                .iter()
+                .find(|(_, n)| *n == thread)
+                .map(|(t, _)| *t);
+            self.slices.iter().filter(|s| Some(s.0) == tid).collect()
+        }
+    }
+
+    /// Parses `text` and asserts the trace's invariants: the envelope, pid 1, finite
+    /// non-negative times, a name for every thread a slice is on, no two slices of one thread
+    /// overlapping, counter values integers from 0 to `lanes`.
+    fn check(text: &str, lanes: usize) -> Checked {
+        let json = parse(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"));
+        assert_eq!(json.str("displayTimeUnit"), Some("ms"));
+        let Some(Json::Arr(events)) = json.get("traceEvents") else {
+            panic!("no traceEvents")
+        };
+        let mut threads = BTreeMap::new();
+        let mut slices = Vec::new();
+        let mut counter = Vec::new();
+        let mut process = None;
+        for e in events {
+            assert_eq!(e.num("pid"), Some(1.0), "{e:?}");
+            let tid = e.num("tid").expect("a tid");
+            assert!(tid >= 0.0 && tid.fract() == 0.0, "{e:?}");
+            let name = e.str("name").expect("a name").to_string();
+            for key in ["ts", "dur"] {
+                if let Some(t) = e.num(key) {
+                    assert!(t.is_finite() && t >= 0.0, "{key} of {e:?}");
+                    let ns = t * 1e3;
+                    assert!(
+                        (ns - ns.round()).abs() < 1e-6,
+                        "{key} finer than 0.001 µs: {e:?}"
+                    );
+                }
+            }
+            let arg = |k: &str| e.get("args").and_then(|a| a.str(k)).map(str::to_string);
+            match e.str("ph").expect("a phase") {
+                "M" if name == "process_name" => process = arg("name"),
+                "M" if name == "thread_name" => {
+                    let before = threads.insert(tid as u64, arg("name").expect("args.name"));
+                    assert!(before.is_none(), "tid {tid} named twice");
+                }
+                "X" => {
+                    let (ts, dur) = (e.num("ts").unwrap(), e.num("dur").unwrap());
+                    assert!(dur > 0.0, "{e:?}");
+                    assert!(e.str("cat").is_some(), "{e:?}");
+                    let task = e.get("args").and_then(|a| a.num("task"));
+                    assert!(task.is_some_and(|t| t >= 0.0 && t.fract() == 0.0), "{e:?}");
+                    slices.push((tid as u64, name, ts, dur, e.clone()));
+                }
+                "C" => {
+                    assert_eq!(name, "threads computing");
+                    let n = e
+                        .get("args")
+                        .and_then(|a| a.num("computing"))
+                        .expect("computing");
+                    assert!(n >= 0.0 && n.fract() == 0.0, "{e:?}");
+                    assert!(
+                        n as usize <= lanes,
+                        "{n} threads computing on {lanes} lanes"
+                    );
+                    counter.push((e.num("ts").unwrap(), n));
+                }
+                ph => panic!("unexpected phase {ph}: {e:?}"),
+            }
+        }
+        let mut per_tid: BTreeMap<u64, Vec<(f64, f64)>> = BTreeMap::new();
+        for (tid, _, ts, dur, _) in &slices {
+            assert!(threads.contains_key(tid), "tid {tid} has no thread_name");
+            per_tid.entry(*tid).or_default().push((*ts, ts + dur));
+        }
+        for (tid, mut spans) in per_tid {
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for w in spans.windows(2) {
+                assert!(
+                    w[0].1 <= w[1].0 + 1e-9,
+                    "tid {tid}: {:?} overlaps {:?}",
+                    w[0],
+                    w[1]
+                );
+            }
+        }
+        assert_eq!(
+            counter.first().map(|c| c.0),
+            Some(0.0),
+            "the counter starts at ts 0"
+        );
+        assert!(counter.windows(2).all(|w| w[0].0 < w[1].0), "{counter:?}");
+        assert!(
+            counter.windows(2).all(|w| w[0].1 != w[1].1),
+            "only changes: {counter:?}"
+        );
+        Checked {
+            threads,
+            slices,
+            counter,
+            process: process.expect("a process_name"),
+        }
+    }
+
+    fn lanes_of(record: &RunRecord) -> usize {
+        record
+            .output
+            .spans
+            .iter()
+            .map(|s| s.lane)
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+
+    #[test]
+    fn overlapping_spans_on_one_lane_go_to_sub_tracks_in_microseconds() {
+        let t0 = 1_700_000_000_000.0;
+        let r = record(
+            Executor::Async,
+            vec![
+                span(Lane::Main, 0, SpanKind::Compute, t0, t0 + 2.0),
+                // Task 1 waits on IO while task 0 and then task 2 compute.
+                span(Lane::Main, 1, SpanKind::Io, t0 + 1.0, t0 + 6.0),
+                span(Lane::Main, 2, SpanKind::Compute, t0 + 2.0, t0 + 3.5),
+                span(Lane::Main, 0, SpanKind::Wait, t0 + 3.5, t0 + 4.0),
+            ],
+        );
+        let c = check(&chrome_trace(&r, "async run"), 1);
+        assert_eq!(c.process, "async run");
+        assert_eq!(c.thread_names(), ["main thread", "main thread · 2"]);
+        let main: Vec<_> = c
+            .slices_on("main thread")
+            .iter()
+            .map(|s| (s.1.as_str(), s.2, s.3))
+            .collect();
+        assert_eq!(
+            main,
+            [
+                ("compute", 0.0, 2000.0),
+                ("compute", 2000.0, 1500.0),
+                ("waiting", 3500.0, 500.0)
+            ]
+        );
+        let second: Vec<_> = c
+            .slices_on("main thread · 2")
+            .iter()
+            .map(|s| (s.1.as_str(), s.2, s.3))
+            .collect();
+        assert_eq!(second, [("io wait", 1000.0, 5000.0)]);
+        let wait = &c.slices_on("main thread")[2].4;
+        assert_eq!(
+            wait.get("args").and_then(|a| a.str("reason")),
+            Some("lock or queue")
+        );
+        assert_eq!(wait.get("args").and_then(|a| a.num("task")), Some(0.0));
+        assert_eq!(wait.str("cat"), Some("wait"));
+        let io = &c.slices_on("main thread · 2")[0].4;
+        assert_eq!(
+            io.get("args").and_then(|a| a.get("reason")),
+            None,
+            "no reason but for waits"
+        );
+        // One thread computed from 0 to 3.5 ms without a break.
+        assert_eq!(c.counter, [(0.0, 1.0), (3500.0, 0.0)]);
+        assert!(!c.thread_names().contains(&"GIL"));
+    }
+
+    #[test]
+    fn a_gil_run_has_the_gil_thread_and_waits_for_it() {
+        let r = record(
+            Executor::Gil,
+            vec![
+                span(Lane::Worker(0), 0, SpanKind::Locked, 10.0, 15.0),
+                span(Lane::Worker(1), 1, SpanKind::Wait, 10.0, 15.0),
+                span(Lane::Worker(1), 1, SpanKind::Locked, 15.0, 20.0),
+                span(Lane::Worker(0), 0, SpanKind::Wait, 15.0, 20.0),
+                span(Lane::Worker(0), 0, SpanKind::Locked, 20.0, 20.25),
+            ],
+        );
+        let c = check(&chrome_trace(&r, "GIL"), 2);
+        assert_eq!(c.thread_names(), ["worker 0", "worker 1", "GIL"]);
+        let held: Vec<_> = c
+            .slices_on("GIL")
+            .iter()
+            .map(|s| (s.1.as_str(), s.2, s.3))
+            .collect();
+        assert_eq!(
+            held,
+            [
+                ("held by worker 0", 0.0, 5000.0),
+                ("held by worker 1", 5000.0, 5000.0),
+                ("held by worker 0", 10_000.0, 250.0)
+            ]
+        );
+        let wait = &c.slices_on("worker 1")[0];
+        assert_eq!((wait.1.as_str(), wait.2), ("waiting", 0.0));
+        assert_eq!(
+            wait.4.get("args").and_then(|a| a.str("reason")),
+            Some("GIL")
+        );
+        assert_eq!(c.slices_on("worker 0")[0].1, "holding the lock");
+        // The lock changes hands at 5 ms and 10 ms: always one thread computing.
+        assert_eq!(c.counter, [(0.0, 1.0), (10_250.0, 0.0)]);
+    }
+
+    #[test]
+    fn gil_holds_that_overlap_anyway_go_to_a_further_gil_track() {
+        let r = record(
+            Executor::Gil,
+            vec![
+                span(Lane::Worker(0), 0, SpanKind::Locked, 0.0, 4.0),
+                span(Lane::Worker(1), 1, SpanKind::Locked, 3.0, 5.0),
+                span(Lane::Worker(2), 2, SpanKind::Compute, 0.0, 1.0),
+            ],
+        );
+        let c = check(&chrome_trace(&r, "t"), 3);
+        assert_eq!(
+            c.thread_names(),
+            ["worker 0", "worker 1", "worker 2", "GIL", "GIL · 2"]
+        );
+        assert_eq!(c.slices_on("GIL · 2")[0].1, "held by worker 1");
+        assert_eq!(
+            c.counter,
+            [
+                (0.0, 2.0),
+                (1000.0, 1.0),
+                (3000.0, 2.0),
+                (4000.0, 1.0),
+                (5000.0, 0.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn only_gil_runs_have_a_gil_thread_and_a_gil_reason() {
+        let spans = vec![
+            span(Lane::Worker(0), 0, SpanKind::Locked, 0.0, 1.0),
+            span(Lane::Worker(1), 1, SpanKind::Wait, 0.0, 1.0),
+        ];
+        for executor in Executor::ALL {
+            let c = check(&chrome_trace(&record(executor, spans.clone()), "t"), 2);
+            let gil = executor == Executor::Gil;
+            assert_eq!(c.thread_names().contains(&"GIL"), gil, "{executor:?}");
+            let reason = c.slices_on("worker 1")[0]
+                .4
+                .get("args")
+                .and_then(|a| a.str("reason"))
+                .map(str::to_string);
+            assert_eq!(
+                reason.as_deref(),
+                Some(if gil { "GIL" } else { "lock or queue" })
+            );
+        }
+    }
+
+    #[test]
+    fn the_title_and_every_string_are_escaped() {
+        let title = "a \"quoted\" \\ title\nwith\ttabs, \u{1} control, 中文 and \u{2028}";
+        let text = chrome_trace(&record(Executor::Pool, Vec::new()), title);
+        let c = check(&text, 0);
+        assert_eq!(c.process, title);
+        assert!(
+            text.contains(r#"a \"quoted\" \\ title\nwith\ttabs, \u0001 control"#),
+            "{text}"
+        );
+        assert!(c.threads.is_empty() && c.slices.is_empty());
+        assert_eq!(c.counter, [(0.0, 0.0)]);
+    }
+
+    #[test]
+    fn spans_that_are_not_finite_or_have_no_length_are_left_out() {
+        let r = record(
+            Executor::Pool,
+            vec![
+                span(Lane::Worker(0), 0, SpanKind::Compute, f64::NAN, 3.0),
+                span(Lane::Worker(0), 1, SpanKind::Compute, 2.0, f64::INFINITY),
+                span(Lane::Worker(0), 2, SpanKind::Copy, 5.0, 4.0),
+                span(Lane::Worker(0), 3, SpanKind::Io, 7.0, 7.0),
+                span(Lane::Worker(1), 4, SpanKind::Copy, 1.0, 1.0001),
+                span(Lane::Worker(1), 5, SpanKind::Copy, 2.0, 2.0000001),
+            ],
+        );
+        let text = chrome_trace(&r, "t");
+        assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+        let c = check(&text, 2);
+        // Times start at the earliest finite start (1 ms); 0.1 µs is kept, 0.1 ns rounds away.
+        let kept: Vec<_> = c.slices.iter().map(|s| (s.1.as_str(), s.2, s.3)).collect();
+        assert_eq!(kept, [("copying", 0.0, 0.1)]);
+        assert_eq!(c.thread_names(), ["worker 1"]);
+    }
+
+    #[test]
+    fn microseconds_are_written_exactly() {
+        assert_eq!(micros(0), "0");
+        assert_eq!(micros(2_000_000), "2000");
+        assert_eq!(micros(1_234_567), "1234.567");
+        assert_eq!(micros(1_500), "1.5");
+        assert_eq!(micros(7), "0.007");
+        assert_eq!(micros(-20), "-0.02");
+    }
+
+    fn small_counter() -> Values {
+        Values::default()
+            .with(&counter::N, 3_000_000)
+            .with(&counter::TASKS, 3)
+    }
+
+    #[test]
+    fn a_real_gil_run_is_a_valid_trace_with_the_gil_thread() {
+        let r = output_record(
+            Executor::Gil,
+            run_gil((counter::DEF.plan)(&small_counter()), 2),
+        );
+        let c = check(&chrome_trace(&r, "GIL pool · counter"), lanes_of(&r));
+        assert!(c.thread_names().contains(&"GIL"));
+        let held = c.slices_on("GIL").len();
+        let locked = r
+            .output
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Locked && s.end_ms > s.start_ms)
+            .count();
+        assert!(
+            held >= 1 && held <= locked,
+            "{held} holds, {locked} locked spans"
+        );
+        assert!(
+            c.slices.iter().all(|s| s.1 != "compute"),
+            "under the GIL code runs holding it"
+        );
+        assert!(
+            c.counter.iter().all(|&(_, n)| n <= 1.0),
+            "one holder at a time: {:?}",
+            c.counter
+        );
+        assert_eq!(c.counter.last().map(|c| c.1), Some(0.0));
+    }
+
+    #[test]
+    fn a_real_pool_run_is_a_valid_trace_without_a_gil_thread() {
+        let r = output_record(
+            Executor::Pool,
+            run_pool((counter::DEF.plan)(&small_counter()), 2),
+        );
+        let c = check(&chrome_trace(&r, "pool"), lanes_of(&r));
+        assert!(!c.thread_names().iter().any(|n| n.starts_with("GIL")));
+        assert!(
+            c.thread_names().iter().all(|n| n.starts_with("worker ")),
+            "{:?}",
+            c.thread_names()
+        );
+        assert!(c.slices.iter().any(|s| s.1 == "compute"));
+        assert_eq!(c.counter.last().map(|c| c.1), Some(0.0));
+    }
+
+    #[test]
+    fn a_real_cooperative_run_splits_the_main_thread_where_tasks_overlap() {
+        let values = Values::default()
+            .with(&io::TASKS, 3)
+            .with(&io::WAIT_MS, 20)
+            .with(&io::SPEED, 1_000)
+            .with(&io::CPU, 10);
+        let r = output_record(Executor::Async, run_interleaved((io::DEF.plan)(&values)));
+        let c = check(&chrome_trace(&r, "async"), 1);
+        let names = c.thread_names();
+        assert_eq!(names[0], "main thread");
+        assert!(names.len() >= 2, "three tasks' IO waits overlap: {names:?}");
+        assert!(
+            names.iter().all(|n| n.starts_with("main thread")),
+            "{names:?}"
+        );
+        let io_waits = c.slices.iter().filter(|s| s.1 == "io wait").count();
+        assert_eq!(io_waits, 3, "one wait per task");
+        assert!(c.counter.iter().all(|&(_, n)| n <= 1.0));
+    }
+}
