@@ -14,6 +14,7 @@ pub mod engine;
 pub mod executor;
 pub mod history;
 pub mod i18n;
+pub mod insight;
 pub mod isolation;
 pub mod lang_compare;
 pub mod lessons;

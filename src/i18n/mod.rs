@@ -15,6 +15,7 @@ pub mod procs;
 use crate::link::Lang;
 
 pub mod history;
+pub mod insights;
 pub mod pool_status;
 pub mod pyapi;
 pub mod results;
@@ -99,6 +100,7 @@ fn all_tables() -> Vec<Table> {
         table::<visuals::VisualsText>("visuals"),
         table::<results::RunText>("runs"),
         table::<results::SweepText>("thread sweep"),
+        table::<insights::InsightText>("insights"),
     ]
 }
 

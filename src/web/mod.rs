@@ -16,6 +16,7 @@ pub mod export;
 pub mod fetch;
 pub mod frames;
 pub mod heap;
+pub mod highlight;
 pub mod history_store;
 pub mod js_kernel;
 pub mod platform;

@@ -9,6 +9,7 @@ use crate::app_state::{Action, ApiAction, AppState};
 use crate::executor::Executor;
 use crate::web::components::{
     api_demo::ApiDemo, chunk_chart::ChunkChart, confirm::Confirm, fault_picker::FaultPicker,
+    insights::InsightCards, params_form::ParamsForm, progress::Progress, results::Results,
     run_controls::RunControls, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
 };
 use crate::workload::{io, squares};
@@ -72,6 +73,7 @@ pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs) -> Html {
                 agree={state.answers_agree()}
                 {lang}
             />
+            <InsightCards results={state.results.clone()} {lang} />
             <ApiDemo
                 {lang}
                 api={state.api}

@@ -1,0 +1,69 @@
+//! Texts of the insight cards: what a run says, in this run's numbers.
+
+crate::texts! {
+    pub enum InsightText {
+        Heading => ("这次运行说明了什么", "What this run says"),
+        Utilisation => ("利用率 {0}", "Utilisation {0}"),
+        UtilisationHelp => (
+            "{0} 个线程在 {1} 里有 {2} 在计算（所有线程计算时间之和 ÷ 线程数 × 总时长）",
+            "{0} thread(s) computed {2} of {1} (busy thread time ÷ threads × wall time)"
+        ),
+        LoadBalance => ("负载均衡 {0}", "Load balance {0}"),
+        LoadBalanceHelp => (
+            "平均每个线程的计算时间 ÷ 最忙线程的计算时间：100% 表示活儿分得一样多",
+            "mean busy time ÷ the busiest thread's: 100% means the work was shared evenly"
+        ),
+        Efficiency => ("并行效率 {0}", "Parallel efficiency {0}"),
+        EfficiencyHelp => (
+            "加速比 {0}× ÷ {1} 个线程（与主线程上同样的工作相比）",
+            "speedup {0}× ÷ {1} thread(s) (against the same work on the main thread)"
+        ),
+        EfficiencyUnknown => (
+            "先在主线程上跑一次同样的工作，才能算出加速比和并行效率",
+            "Run the same work on the main thread too, to see the speedup and parallel efficiency"
+        ),
+        BandPoor => ("差", "poor"),
+        BandFair => ("一般", "fair"),
+        BandGood => ("好", "good"),
+        AtOnce => ("最多 {0} 个线程同时计算", "At most {0} thread(s) computing at once"),
+        StripLevel => ("{0} 个在算：{1}", "{0} computing: {1}"),
+        WhyNot => ("为什么不是 {0}×？", "Why not {0}×?"),
+        NoLoss => ("没有明显的损失：线程时间的 {0} 在计算", "Nothing big was lost: {0} of thread time was computing"),
+        NotComputing => ("没在计算的时间", "Time not computing"),
+        LossSlower => (
+            "所有线程加起来比主线程多算了 {0}（{1} 对 {2}）：同样的工作，分到几个线程上各自算得更慢——核心被别的工作占着，或者一起跑时每个都变慢",
+            "All threads together computed {0} longer than the main thread took for the same work ({1} against {2}): the cores were shared with other work, or each thread ran slower while all ran"
+        ),
+        LossGil => (
+            "线程时间的 {0}（{1}）花在等待 GIL 上：同一时刻只有一个线程能执行",
+            "{0} of thread time ({1}) went waiting for the GIL: only one thread can run at a time"
+        ),
+        LossLock => (
+            "线程时间的 {0}（{1}）花在等待锁或队列上",
+            "{0} of thread time ({1}) went waiting for a lock or the queue"
+        ),
+        LossIo => (
+            "线程时间的 {0}（{1}）在等待 IO：线程空着，可以做别的事",
+            "{0} of thread time ({1}) was waiting on IO: the threads were free for other work"
+        ),
+        LossCopy => (
+            "线程时间的 {0}（{1}）花在复制数据上（进程之间不共享内存）",
+            "{0} of thread time ({1}) went copying data (processes share no memory)"
+        ),
+        LossTail => (
+            "{0}最后 {1} 无事可做：它的任务先做完了，而别的线程还在算",
+            "{0} had nothing to do for the last {1}: its tasks ran out while others still computed"
+        ),
+        LossOverhead => (
+            "线程时间的 {0}（{1}）落在任务之间：分发、记录和启动，每个任务约 {2}",
+            "{0} of thread time ({1}) fell between tasks: handing out, recording, starting — about {2} per task"
+        ),
+        WhereTime => ("每个线程的时间", "Where each thread's time went"),
+        Busy => ("计算", "computing"),
+        Waiting => ("等待锁/GIL/队列", "waiting for a lock/GIL/queue"),
+        Io => ("等待 IO", "waiting on IO"),
+        Copying => ("复制", "copying"),
+        Idle => ("空闲/开销", "idle / overhead"),
+        Highlight => ("在时间线上突出显示", "Highlight on the timeline"),
+    }
+}

@@ -1,0 +1,67 @@
+// End-to-end: after a run, its insight card says what it did in this run's numbers —
+// utilisation, load balance, parallel efficiency against the main thread, how many threads
+// computed at once, where each thread's time went, "why not N×?" — and the largest loss
+// highlights the spans behind it on the timeline. In both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { withApp, selectWorkload, setParams, runOn, READY } from './app.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const card = (page, executor) => page.locator(`.insight-card[data-executor="${executor}"]`);
+
+test('insight cards: the GIL run computes one thread at a time and waits for the lock; its spans light up', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.waitForSelector(READY, { timeout: 30_000 });
+    await selectWorkload(page, 'counter');
+    await setParams(page, { n: 200_000_000, tasks: 2 });
+    await page.locator('#threads').fill('2');
+    for (const executor of ['main', 'gil', 'pool']) {
+      const r = await runOn(page, executor);
+      assert.equal(r.state, 'completed', r.text);
+    }
+    assert.match(await page.locator('#insights-heading').innerText(), /What this run says/);
+
+    // Under the GIL one thread computes at a time; the pool's two count at once.
+    const gil = card(page, 'gil');
+    assert.equal(await gil.locator('[data-role="at-once"]').getAttribute('data-most'), '1');
+    assert.equal(await card(page, 'pool').locator('[data-role="at-once"]').getAttribute('data-most'), '2');
+    // Efficiency against the main-thread run, with its band.
+    for (const executor of ['gil', 'pool']) {
+      const eff = card(page, executor).locator('[data-role="efficiency"]');
+      assert.match(await eff.innerText(), /Parallel efficiency \d+%/);
+      assert.match(await eff.getAttribute('data-band'), /^(poor|fair|good)$/);
+    }
+    assert.equal(await gil.locator('[data-role="utilisation"]').getAttribute('data-band'), 'poor', 'half the threads idle');
+    // Why not 2×: waiting for the GIL, with a share and a time.
+    const why = gil.locator('[data-role="why-not"]');
+    assert.match(await why.innerText(), /Why not 2×\?[\s\S]*\d+% of thread time .* waiting for the GIL/);
+    // Where each thread's time went: one bar per worker.
+    assert.equal(await gil.locator('.thread-row').count(), 2);
+
+    // The loss highlights the GIL run's waiting spans, and only those; again clears it.
+    const results = page.locator('section.results');
+    await why.locator('[data-role="highlight"]').click();
+    assert.equal(await results.getAttribute('data-highlighting'), 'gil:wait');
+    const lit = await page.locator('.timeline-run[data-run="gil"] .span.hl').count();
+    assert.ok(lit > 0, 'waiting spans highlighted');
+    assert.equal(await page.locator('.timeline-run[data-run="gil"] .span.hl:not(.span-wait)').count(), 0);
+    assert.equal(await page.locator('.timeline-run[data-run="pool"] .span.hl').count(), 0);
+    await why.locator('[data-role="highlight"]').click();
+    assert.equal(await results.getAttribute('data-highlighting'), null);
+    assert.equal(await page.locator('.span.hl').count(), 0);
+
+    // In Chinese, the same card.
+    await page.click('#lang-zh');
+    assert.match(await page.locator('#insights-heading').innerText(), /这次运行说明了什么/);
+    assert.match(await gil.locator('[data-role="why-not"]').innerText(), /等待 GIL/);
+    assert.deepEqual(errors, []);
+  });
+});
