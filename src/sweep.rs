@@ -66,6 +66,47 @@ impl Sweep {
             .collect()
     }
 
+    /// Each thread count's figures: speedup S(p), efficiency S(p) ÷ p, and the Karp–Flatt
+    /// serial fraction e(p) = (1/S − 1/p) ÷ (1 − 1/p) (from 2 threads on), ascending by p.
+    pub fn diagnosis(&self) -> Vec<Diagnosis> {
+        self.speedups()
+            .into_iter()
+            .map(|(p, s)| Diagnosis {
+                threads: p as usize,
+                speedup: s,
+                efficiency: s / p,
+                serial_fraction: karp_flatt(s, p),
+            })
+            .collect()
+    }
+
+    /// How e(p) moves from 2 threads to the most threads measured up to `cores` (past the
+    /// core count threads share cores, and e rises for that reason alone).
+    pub fn serial_trend(&self, cores: Option<usize>) -> Option<SerialTrend> {
+        let limit = cores.unwrap_or(usize::MAX);
+        let es: Vec<(usize, f64)> = self
+            .diagnosis()
+            .into_iter()
+            .filter(|d| d.threads <= limit)
+            .filter_map(|d| d.serial_fraction.map(|e| (d.threads, e)))
+            .collect();
+        let (&(p0, first), &(p1, last)) = (es.first()?, es.last()?);
+        if p1 == p0 {
+            return None;
+        }
+        // Rising by more than 3 points of the work (absolute) reads as overhead or contention.
+        Some(if last - first > 0.03 {
+            SerialTrend::Rising {
+                from: first,
+                to: last,
+            }
+        } else {
+            SerialTrend::Flat {
+                about: last.max(0.0),
+            }
+        })
+    }
+
     /// Amdahl's law fitted to the speedups measured up to `cores` threads (past the core
     /// count, threads share cores and the law's premise no longer holds).
     pub fn amdahl(&self, cores: Option<usize>) -> Option<AmdahlFit> {
@@ -79,9 +120,71 @@ impl Sweep {
     }
 }
 
+/// A thread count's figures in a sweep.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Diagnosis {
+    pub threads: usize,
+    pub speedup: f64,
+    /// Speedup ÷ threads.
+    pub efficiency: f64,
+    /// Karp–Flatt's experimentally determined serial fraction (None at 1 thread).
+    pub serial_fraction: Option<f64>,
+}
+
+/// What e(p) says as p grows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SerialTrend {
+    /// e stays about the same: a part of the work that does not parallelise (Amdahl).
+    Flat { about: f64 },
+    /// e grows with p: overhead or contention that grows with the threads.
+    Rising { from: f64, to: f64 },
+}
+
+/// Karp–Flatt: e = (1/S − 1/p) ÷ (1 − 1/p), for p > 1.
+pub fn karp_flatt(speedup: f64, p: f64) -> Option<f64> {
+    (p > 1.0 && speedup > 0.0).then(|| (1.0 / speedup - 1.0 / p) / (1.0 - 1.0 / p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn karp_flatt_tells_serial_work_from_growing_overhead() {
+        // Amdahl with 10% serial work: S(p) = 1 ÷ (0.1 + 0.9/p); e(p) is 0.1 at every p.
+        let mut amdahl = Sweep::new(Executor::Pool, 4);
+        amdahl.points = (1..=4)
+            .map(|p| (p, 100.0 * (0.1 + 0.9 / p as f64)))
+            .collect();
+        for d in amdahl.diagnosis().iter().skip(1) {
+            assert!((d.serial_fraction.unwrap() - 0.1).abs() < 1e-9, "{d:?}");
+        }
+        assert!(matches!(
+            amdahl.serial_trend(None),
+            Some(SerialTrend::Flat { about }) if (about - 0.1).abs() < 1e-9
+        ));
+        let d2 = amdahl.diagnosis()[1];
+        assert!((d2.efficiency - d2.speedup / 2.0).abs() < 1e-12);
+        assert_eq!(amdahl.diagnosis()[0].serial_fraction, None);
+        // Perfect work but a cost of 5 ms per extra thread: e rises with p.
+        let mut overhead = Sweep::new(Executor::Pool, 4);
+        overhead.points = (1..=4)
+            .map(|p| (p, 100.0 / p as f64 + 5.0 * (p - 1) as f64))
+            .collect();
+        assert!(matches!(
+            overhead.serial_trend(None),
+            Some(SerialTrend::Rising { from, to }) if to > from
+        ));
+        // Only one point past 1 thread: no trend to read.
+        let mut short = Sweep::new(Executor::Pool, 2);
+        short.points = vec![(1, 100.0), (2, 55.0)];
+        assert_eq!(short.serial_trend(None), None);
+        assert_eq!(
+            karp_flatt(2.0, 2.0),
+            Some(0.0),
+            "perfect speedup: no serial part"
+        );
+    }
 
     #[test]
     fn speedups_are_relative_to_one_thread() {

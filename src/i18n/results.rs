@@ -40,5 +40,20 @@ crate::texts! {
         Amdahl => ("┄ 阿姆达尔", "┄ Amdahl"),
         Serial => ("串行比例约 {0}%（阿姆达尔定律拟合）", "serial fraction ≈ {0}% (Amdahl fit)"),
         NeedTwo => ("至少需要两个点才能拟合", "needs two points to fit"),
+        Speedup => ("加速比", "speedup"),
+        Efficiency => ("效率 S/p", "efficiency S/p"),
+        KarpFlatt => ("串行比例 e（Karp–Flatt）", "serial fraction e (Karp–Flatt)"),
+        TrendFlat => (
+            "e 随线程数基本不变（约 {0}%）：有一部分工作本身无法并行——这正是阿姆达尔定律说的",
+            "e stays about the same as threads grow (≈ {0}%): a part of the work does not parallelise — what Amdahl's law describes"
+        ),
+        TrendOneCount => (
+            "这台机器有 {0} 个逻辑处理器：在这个数以内只有一个线程数能算 e，没有趋势可比；超过它，线程要轮流用核心，e 自然上升，说明不了工作本身",
+            "With {0} logical processors there is only one thread count within the core count to read e at, so no trend to compare; past it, threads take turns on the cores and e rises for that reason alone"
+        ),
+        TrendRising => (
+            "e 随线程数上升（{0}% → {1}%）：不是固定的串行部分，而是随线程增多的开销或争用",
+            "e rises with the threads ({0}% → {1}%): not a fixed serial part but overhead or contention that grows with them"
+        ),
     }
 }

@@ -171,6 +171,19 @@ test('the thread sweep runs 1 … pool-size threads and plots one point per coun
     assert.ok(serial >= 0 && serial <= 1, `serial fraction ${serial}`);
     assert.match(await page.locator('#sweep-summary').innerText(), /serial fraction ≈ \d+\.\d%/);
     assert.equal(await chart.locator('.cores line').count(), 1, 'the logical processor count is marked');
+    // Per thread count: speedup, efficiency, Karp–Flatt's e from 2 threads on, and its trend.
+    const rows = page.locator('#sweep-table tbody tr');
+    assert.equal(await rows.count(), workers);
+    assert.equal(await rows.first().getAttribute('data-e'), null, 'no e at 1 thread');
+    for (let i = 1; i < workers; i += 1) {
+      const e = Number(await rows.nth(i).getAttribute('data-e'));
+      assert.ok(Number.isFinite(e) && e > -1 && e < 2, `e at ${i + 1} threads: ${e}`);
+    }
+    // What e's trend says, within the core count (one thread count to read on 2 cores).
+    const trend = await page.locator('#sweep-trend').getAttribute('data-trend');
+    assert.match(trend, /^(flat|rising|one-count)$/);
+    if (trend === 'one-count') assert.match(await page.locator('#sweep-trend').innerText(), /only one thread count within the core count/);
+    else assert.match(await page.locator('#sweep-trend').innerText(), /e (stays about the same|rises with the threads)/);
     assert.deepEqual(errors, []);
   });
 });

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::chart::scale::{nice_ticks, LinearScale};
 use crate::i18n::results::SweepText as S;
 use crate::i18n::Texts;
-use crate::sweep::Sweep;
+use crate::sweep::{SerialTrend, Sweep};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -118,6 +118,52 @@ pub fn sweep_chart(props: &Props) -> Html {
                 </figcaption>
                 <super::export_buttons::ExportButtons svg_id="sweep-chart-svg" name="thread-sweep" lang={props.lang} />
             </figure>
+            { diagnosis(sweep, props.logical_processors, lang) }
         </section>
+    }
+}
+
+/// Per thread count: speedup, efficiency and the Karp–Flatt serial fraction, and what the
+/// fraction's trend says (up to the core count).
+fn diagnosis(sweep: &Sweep, cores: Option<usize>, lang: crate::link::Lang) -> Html {
+    let rows = sweep.diagnosis();
+    if rows.len() < 2 {
+        return html! {};
+    }
+    let pct = |f: f64| format!("{:.1}", f * 100.0);
+    let trend = match sweep.serial_trend(cores) {
+        Some(SerialTrend::Flat { about }) => {
+            Some(("flat", S::TrendFlat.fill(lang, &[&pct(about)])))
+        }
+        Some(SerialTrend::Rising { from, to }) => {
+            Some(("rising", S::TrendRising.fill(lang, &[&pct(from), &pct(to)])))
+        }
+        None => cores
+            .filter(|&c| rows.iter().filter(|d| (2..=c).contains(&d.threads)).count() == 1)
+            .map(|c| ("one-count", S::TrendOneCount.fill(lang, &[&c]))),
+    };
+    html! {
+        <div class="sweep-diagnosis">
+            <table id="sweep-table">
+                <thead><tr>
+                    <th>{ S::Threads.get(lang) }</th><th>{ S::Speedup.get(lang) }</th>
+                    <th>{ S::Efficiency.get(lang) }</th><th>{ S::KarpFlatt.get(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|d| html! {
+                        <tr data-threads={d.threads.to_string()}
+                            data-e={d.serial_fraction.map(|e| format!("{e:.4}"))}>
+                            <td>{ d.threads }</td>
+                            <td>{ format!("{:.2}×", d.speedup) }</td>
+                            <td>{ format!("{}%", pct(d.efficiency)) }</td>
+                            <td>{ d.serial_fraction.map_or_else(|| "—".to_string(), |e| format!("{}%", pct(e))) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if let Some((tag, text)) = trend {
+                <p class="help" id="sweep-trend" data-trend={tag}>{ text }</p>
+            }
+        </div>
     }
 }
