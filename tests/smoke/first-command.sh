@@ -34,7 +34,7 @@ mkdir "$WORK/cargo-home"
 echo "smoke: serving a clean clone of $(git -C "$ROOT" rev-parse --short HEAD) with an empty crate cache ($WORK/cargo-home)"
 started=$(date +%s)
 # setsid: serve.sh, trunk and every cargo they start share one new process group.
-( cd "$WORK/clone" && CARGO_HOME="$WORK/cargo-home" PATH="$HOME/.cargo/bin:$PATH" PORT="$PORT" \
+( cd "$WORK/clone" && unset CARGO_TARGET_DIR && CARGO_HOME="$WORK/cargo-home" PATH="$HOME/.cargo/bin:$PATH" PORT="$PORT" \
     exec setsid ./scripts/serve.sh ) >"$LOG" 2>&1 </dev/null &
 PID=$!
 PGID=$PID
