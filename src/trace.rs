@@ -534,6 +534,7 @@ mod tests {
 
     fn output_record(executor: Executor, output: RunOutput) -> RunRecord {
         RunRecord {
+            switch_ms: None,
             executor,
             threads: 2,
             output: Rc::new(output),

@@ -31,6 +31,8 @@ pub struct RunRecord {
     pub frames: Option<FrameStats>,
     /// When each of those frames was painted, on the spans' clock (for the frame meter).
     pub frame_stamps: Rc<Vec<f64>>,
+    /// The simulated GIL's switch interval (ms), for runs under it.
+    pub switch_ms: Option<f64>,
 }
 
 /// The run in progress.
@@ -130,6 +132,8 @@ pub struct AppState {
     pub isolation: Isolation,
     /// The Python API call shown over the runs (see `pyapi`).
     pub api: crate::pyapi::ApiCall,
+    /// The simulated GIL's switch interval, µs.
+    pub switch_us: u64,
 }
 
 impl Default for AppState {
@@ -165,6 +169,7 @@ impl Default for AppState {
             history: History::default(),
             isolation: Isolation::default(),
             api: crate::pyapi::ApiCall::None,
+            switch_us: link::fields::SWITCH_US.default,
         }
     }
 }
@@ -183,6 +188,8 @@ pub enum Action {
     EditParam(&'static str, String),
     SetThreads(usize),
     SetFault(Fault),
+    /// The simulated GIL's switch interval, µs (clamped to `link::fields::SWITCH_US`).
+    SetSwitch(u64),
     WorkersLost(usize),
     /// A link was opened: take its configuration (never starts a run).
     OpenLink(Decoded),
@@ -263,6 +270,13 @@ impl AppState {
                 self.threads_asked = Some(self.threads);
                 self.results.retain(|e, _| !e.needs_pool());
             }
+            Action::SetSwitch(us) => {
+                let us = us.clamp(link::fields::SWITCH_US.min, link::fields::SWITCH_US.max);
+                if us != self.switch_us {
+                    self.switch_us = us;
+                    self.results.remove(&Executor::Gil);
+                }
+            }
             Action::SetFault(fault) => {
                 self.fault = fault;
                 self.results.clear();
@@ -286,6 +300,7 @@ impl AppState {
                 self.view = config.view;
                 self.lang = config.lang;
                 self.api = config.api;
+                self.switch_us = config.switch_us;
                 self.lesson = config.lesson;
                 self.confirm = None;
                 self.link_notices = notices;

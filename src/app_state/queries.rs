@@ -20,6 +20,7 @@ impl AppState {
             lang: self.lang,
             scene: self.scene,
             api: self.api,
+            switch_us: self.switch_us,
         }
     }
 

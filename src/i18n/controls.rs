@@ -52,6 +52,11 @@ crate::texts! {
         Snippet => ("对应的 Python 代码", "The Python this demo mirrors"),
         Loading => ("正在载入……", "Loading…"),
         LoadFailed => ("无法载入（{0}）：请检查网络后重新打开本课", "Could not load this ({0}): check the connection and open the lesson again"),
+        SwitchInterval => ("GIL 切换间隔", "GIL switch interval"),
+        SwitchHelp => (
+            "持有 GIL 的线程在有别的线程等待、且持有满这么久之后交出锁（CPython 的 sys.setswitchinterval，默认 5 ms）",
+            "The thread holding the GIL hands it over once another waits and it has held it this long (CPython's sys.setswitchinterval, 5 ms by default)"
+        ),
     }
 }
 

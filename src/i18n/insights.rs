@@ -65,5 +65,19 @@ crate::texts! {
         Copying => ("复制", "copying"),
         Idle => ("空闲/开销", "idle / overhead"),
         Highlight => ("在时间线上突出显示", "Highlight on the timeline"),
+        GilLane => ("谁持有 GIL", "Who holds the GIL"),
+        GilSwitches => (
+            "每秒交接 {0} 次：{1} 次被迫（切换间隔 {2} 到了，有线程在等），{3} 次主动（IO、阻塞或任务结束）",
+            "{0} hand-overs a second: {1} forced (the {2} switch interval passed with a thread waiting), {3} voluntary (IO, blocked, or the task done)"
+        ),
+        GilThread => ("线程", "thread"),
+        GilHeld => ("持有", "held"),
+        GilWaiting => ("等待", "waiting"),
+        GilNotNeeding => ("不需要", "not needing it"),
+        GilBack => ("IO 后拿回 GIL（平均 / 95%）", "GIL back after IO (mean / 95th pct)"),
+        GilFifo => (
+            "这里的 GIL 按先来后到交接；CPython 的不是：谁拿到取决于操作系统先唤醒哪个线程。",
+            "This GIL hands over first come, first served; CPython's does not: who gets it depends on which thread the OS wakes first."
+        ),
     }
 }

@@ -8,6 +8,7 @@
 //! queue) > waiting on IO > idle. So a cooperative main thread that computes one task while
 //! another's IO wait runs counts that time as busy: the thread was working.
 
+pub mod gil;
 pub mod strip;
 
 use std::collections::BTreeMap;

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::fields::{self, Field, FAULT_TASK, THREADS};
+use super::fields::{self, Field, FAULT_TASK, SWITCH_US, THREADS};
 use super::notice::{clip, Notice, Notices};
 use super::query::{self, Pair};
 use super::{migrate, Decoded, Lang, LinkConfig, View, MAX_LEN};
@@ -65,6 +65,11 @@ pub fn decode(fragment: &str) -> Decoded {
                 config.threads = number(&THREADS, value, &mut notices).map(|t| t as usize);
             }
             Some(Field::Fault) => config.fault = fault(value, &mut notices),
+            Some(Field::Switch) => {
+                if let Some(us) = number(&SWITCH_US, value, &mut notices) {
+                    config.switch_us = us;
+                }
+            }
             Some(Field::View) => {
                 if let Some(view) = tag(value, View::from_tag, "view", &mut notices) {
                     config.view = view;

@@ -45,6 +45,9 @@ pub fn encode(config: &LinkConfig) -> String {
     if config.api != crate::pyapi::ApiCall::None {
         pairs.push(("api", config.api.encode()));
     }
+    if config.switch_us != super::fields::SWITCH_US.default {
+        pairs.push(("si", config.switch_us.to_string()));
+    }
     pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", escape(value)))

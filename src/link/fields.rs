@@ -31,6 +31,8 @@ pub enum Field {
     Scene,
     /// The Python API call shown over the runs.
     Api,
+    /// The simulated GIL's switch interval.
+    Switch,
 }
 
 /// One row of the table: a key and what it maps to.
@@ -44,7 +46,7 @@ pub struct FieldDef {
 
 /// Every key a link may carry, besides the selected workload's parameters, which appear under
 /// their own [`Param::name`] (`n=3000000&tasks=64`), each a number clamped to its bounds.
-pub const FIELDS: [FieldDef; 10] = [
+pub const FIELDS: [FieldDef; 11] = [
     FieldDef {
         key: "v",
         field: Field::Version,
@@ -95,6 +97,11 @@ pub const FIELDS: [FieldDef; 10] = [
         field: Field::Api,
         form: "map, wait:<all|first|error>:<timeout ms>:<cancel 0|1>, event:<ms>, join:<ms>, daemon:<ms>, block:<ms>; missing means none",
     },
+    FieldDef {
+        key: "si",
+        field: Field::Switch,
+        form: "the GIL's switch interval in µs, 100..=20000; missing means 5000 (CPython's 5 ms)",
+    },
 ];
 
 /// The row for `key`, if the table has one.
@@ -108,6 +115,15 @@ pub const THREADS: Param = Param {
     default: 1,
     min: 1,
     max: MAX_THREADS as u64,
+};
+
+/// Bounds of `si`, the simulated GIL's switch interval in microseconds (0.1 ms to 20 ms;
+/// CPython's `sys.setswitchinterval` default is 5 ms).
+pub const SWITCH_US: Param = Param {
+    name: "si",
+    default: 5_000,
+    min: 100,
+    max: 20_000,
 };
 
 /// Bounds of the task a fault hits. A target past the plan's last task changes nothing

@@ -52,6 +52,8 @@ pub struct LinkConfig {
     pub scene: Option<crate::bank_scene::Mode>,
     /// The Python API call the demo shows over its runs (`api=`).
     pub api: crate::pyapi::ApiCall,
+    /// The simulated GIL's switch interval, µs (`si=`, within [`fields::SWITCH_US`]).
+    pub switch_us: u64,
 }
 
 impl Default for LinkConfig {
@@ -67,6 +69,7 @@ impl Default for LinkConfig {
             lang: Lang::default(),
             scene: None,
             api: crate::pyapi::ApiCall::None,
+            switch_us: fields::SWITCH_US.default,
         }
     }
 }
@@ -90,6 +93,7 @@ impl PartialEq for LinkConfig {
             && self.lang == other.lang
             && self.scene == other.scene
             && self.api == other.api
+            && self.switch_us == other.switch_us
     }
 }
 

@@ -15,7 +15,7 @@ pub const COOPERATIVE_SLICE_MS: f64 = 4.0;
 pub const WAKE_EVERY_MS: f64 = 100.0;
 
 /// Runs `plan` on `executor`. `job` says what `plan` is (workload, values, fault, API call),
-/// for workers that rebuild it in their own memory.
+/// for workers that rebuild it in their own memory; `switch_ms` is the GIL's switch interval.
 pub async fn execute<P: Platform>(
     platform: &P,
     executor: Executor,
@@ -23,6 +23,7 @@ pub async fn execute<P: Platform>(
     job: JobSpec,
     threads: usize,
     recorder: Arc<Recorder>,
+    switch_ms: f64,
 ) -> RunOutput {
     match executor {
         // The page freezes for the run, on purpose.
@@ -36,7 +37,7 @@ pub async fn execute<P: Platform>(
             // The workers' clocks may have drifted since the last check: the lanes' spans
             // must share the page's time line, or a hand-over could look like an overlap.
             platform.align_clocks().await;
-            let gil = (executor == Executor::Gil).then(Gil::default);
+            let gil = (executor == Executor::Gil).then(|| Gil::new(switch_ms));
             platform.pool_job(plan, threads, recorder, gil).await
         }
     }

@@ -39,6 +39,7 @@ async fn started<P: Platform>(platform: P, request: RunRequest, recorder: Arc<Re
         threads,
         plan,
         mut job,
+        switch_ms,
     } = request;
     platform.after_paint().await;
     let frames = platform.watch_frames();
@@ -48,7 +49,7 @@ async fn started<P: Platform>(platform: P, request: RunRequest, recorder: Arc<Re
     if let Some(after) = lens::cancel_after_ms(job.api) {
         platform.cancel_after(recorder.clone(), after);
     }
-    let output = execute(platform, executor, plan, job, threads, recorder).await;
+    let output = execute(platform, executor, plan, job, threads, recorder, switch_ms).await;
     let (frames, frame_stamps) = platform.stop_frames(frames).await;
     if executor.needs_pool() {
         platform.dispatch(Action::WorkersLost(platform.lost_workers()));
@@ -59,5 +60,6 @@ async fn started<P: Platform>(platform: P, request: RunRequest, recorder: Arc<Re
         output: Rc::new(output),
         frames: Some(frames),
         frame_stamps: Rc::new(frame_stamps),
+        switch_ms: (executor == crate::executor::Executor::Gil).then_some(switch_ms),
     }));
 }

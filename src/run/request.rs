@@ -39,6 +39,8 @@ pub struct RunRequest {
     /// What the plan is (for workers that rebuild it in their own memory) and the Python API
     /// call that acts on it.
     pub job: JobSpec,
+    /// The simulated GIL's switch interval (ms), for a run under it.
+    pub switch_ms: f64,
 }
 
 impl std::fmt::Debug for RunRequest {
@@ -80,5 +82,6 @@ pub fn request(state: &AppState, ask: Ask) -> Result<RunRequest, Decision> {
         threads,
         plan,
         job,
+        switch_ms: state.switch_us as f64 / 1e3,
     })
 }

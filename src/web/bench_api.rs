@@ -52,7 +52,17 @@ pub async fn bench_run(
         .unwrap_or(false)
         .then(super::frames::FrameWatch::start);
     let platform = WebPlatform::default();
-    let out = run::execute(&platform, executor, plan, job, threads.max(1), recorder).await;
+    let switch_ms = crate::engine::gil::SWITCH_INTERVAL_MS;
+    let out = run::execute(
+        &platform,
+        executor,
+        plan,
+        job,
+        threads.max(1),
+        recorder,
+        switch_ms,
+    )
+    .await;
     if let Some(frames) = frames {
         frames.stop().await;
     }

@@ -58,6 +58,25 @@ test('insight cards: the GIL run computes one thread at a time and waits for the
     assert.equal(await results.getAttribute('data-highlighting'), null);
     assert.equal(await page.locator('.span.hl').count(), 0);
 
+    // The GIL lane and ledger: forced hand-overs at the 5 ms switch interval, one holder at a
+    // time (the threads' held shares add up to at most the whole run).
+    const gilView = gil.locator('[data-role="gil"]');
+    assert.equal(await page.locator('#switch-interval').getAttribute('data-us'), '5000');
+    assert.ok(Number(await gilView.getAttribute('data-forced')) >= 3, 'forced hand-overs');
+    const held = await gilView.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.dataset.held)));
+    assert.equal(held.length, 2);
+    assert.ok(held.reduce((a, b) => a + b, 0) <= 1.0001, `held ${held}`);
+    assert.ok((await gilView.locator('rect[data-release]').count()) >= 4, 'the lane shows the holds');
+    assert.match(await gilView.innerText(), /first come, first served; CPython's does not/);
+    // A shorter switch interval: the link carries it, and the lock changes hands more often.
+    const at5 = Number(await gilView.getAttribute('data-switches'));
+    await page.click('#switch-interval [data-us="1000"]');
+    assert.match(await page.evaluate(() => location.hash), /si=1000/);
+    assert.equal(await page.locator('#switch-interval [data-us="1000"]').getAttribute('aria-pressed'), 'true');
+    await runOn(page, 'gil');
+    const at1 = Number(await card(page, 'gil').locator('[data-role="gil"]').getAttribute('data-switches'));
+    assert.ok(at1 > 2 * at5, `hand-overs a second: ${at5} at 5 ms, ${at1} at 1 ms`);
+
     // In Chinese, the same card.
     await page.click('#lang-zh');
     assert.match(await page.locator('#insights-heading').innerText(), /这次运行说明了什么/);

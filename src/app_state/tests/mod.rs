@@ -41,6 +41,7 @@ pub(super) fn record_of(
         }),
         frames: None,
         frame_stamps: Rc::default(),
+        switch_ms: None,
     }
 }
 

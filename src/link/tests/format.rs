@@ -34,12 +34,13 @@ fn writes_every_field_in_table_order() {
         lang: Lang::En,
         scene: Some(crate::bank_scene::Mode::SyncPolling),
         api: crate::pyapi::ApiCall::None,
+        switch_us: 2_000,
     };
     let link = encode(&config);
     assert_eq!(
         link,
         "v=1&lesson=gil-2&w=pi&samples=5000&tasks=8&seed=42&x=async,pool&t=8\
-         &fault=panic:0&view=charts&lang=en&scene=sync-polling"
+         &fault=panic:0&view=charts&lang=en&scene=sync-polling&si=2000"
     );
     assert_eq!(
         read(&link),

@@ -167,26 +167,30 @@ fn config() -> impl Strategy<Value = LinkConfig> {
             select(View::ALL.to_vec()),
             select(Lang::ALL.to_vec()),
             proptest::option::of(select(crate::bank_scene::Mode::ALL.to_vec())),
+            crate::link::fields::SWITCH_US.min..=crate::link::fields::SWITCH_US.max,
         )
             .prop_map(
-                |(w, values, lesson, mask, threads, fault, view, lang, scene)| LinkConfig {
-                    lesson,
-                    workload: w,
-                    values: w
-                        .params
-                        .iter()
-                        .zip(values)
-                        .fold(Values::default(), |v, (p, n)| v.with(p, n)),
-                    executors: (0..Executor::ALL.len())
-                        .filter(|i| mask & (1 << i) != 0)
-                        .map(|i| Executor::ALL[i])
-                        .collect(),
-                    threads,
-                    fault,
-                    view,
-                    lang,
-                    scene,
-                    api: crate::pyapi::ApiCall::None,
+                |(w, values, lesson, mask, threads, fault, view, lang, scene, switch_us)| {
+                    LinkConfig {
+                        lesson,
+                        workload: w,
+                        values: w
+                            .params
+                            .iter()
+                            .zip(values)
+                            .fold(Values::default(), |v, (p, n)| v.with(p, n)),
+                        executors: (0..Executor::ALL.len())
+                            .filter(|i| mask & (1 << i) != 0)
+                            .map(|i| Executor::ALL[i])
+                            .collect(),
+                        threads,
+                        fault,
+                        view,
+                        lang,
+                        scene,
+                        api: crate::pyapi::ApiCall::None,
+                        switch_us,
+                    }
                 },
             )
     })

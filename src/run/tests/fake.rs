@@ -55,9 +55,10 @@ pub enum Call {
     WatchFrames,
     StopFrames,
     AlignClocks,
+    /// `gil`: the switch interval (ms) of the GIL the run is under, if any.
     PoolJob {
         threads: usize,
-        gil: bool,
+        gil: Option<f64>,
     },
     CancelAfter(f64),
     Obtain {
@@ -213,7 +214,7 @@ impl Platform for Fake {
     ) -> RunOutput {
         self.log(Call::PoolJob {
             threads,
-            gil: gil.is_some(),
+            gil: gil.as_ref().map(|g| g.switch_interval_ms),
         });
         crate::engine::pool::run_blocking(plan, threads, SystemClock, recorder, gil)
     }

@@ -126,15 +126,15 @@ fn the_pool_runs_on_the_threads_asked_for_and_the_gil_pool_under_a_lock() {
         [
             Call::PoolJob {
                 threads: 3,
-                gil: false
+                gil: None
             },
             Call::PoolJob {
                 threads: 3,
-                gil: true
+                gil: Some(5.0)
             },
             Call::PoolJob {
                 threads: 1,
-                gil: false
+                gil: None
             },
         ]
     );
@@ -337,4 +337,23 @@ fn the_chunk_sweep_runs_each_point_with_its_own_chunk() {
     assert_eq!(tasks, [2000, 200, 20, 2]);
     // The form's own chunk is untouched.
     assert_eq!(state.values.get(&crate::workload::squares::CHUNK), 1);
+}
+
+#[test]
+fn the_gil_runs_with_the_switch_interval_the_page_or_link_chose() {
+    let fake = Fake::with_state(primes_page().apply(Action::SetSwitch(1_000)));
+    click(&fake, Ask::new(Executor::Gil)).unwrap();
+    assert!(fake.calls.borrow().contains(&Call::PoolJob {
+        threads: 2,
+        gil: Some(1.0)
+    }));
+    let state = fake.state.borrow();
+    assert_eq!(state.results[&Executor::Gil].switch_ms, Some(1.0));
+    assert!(
+        state.link_fragment().contains("si=1000"),
+        "the link carries it"
+    );
+    // Out of bounds: clamped to 0.1 … 20 ms.
+    let state = state.clone().apply(Action::SetSwitch(1));
+    assert_eq!(state.switch_us, 100);
 }

@@ -10,7 +10,8 @@ use crate::executor::Executor;
 use crate::web::components::{
     api_demo::ApiDemo, chunk_chart::ChunkChart, confirm::Confirm, fault_picker::FaultPicker,
     insights::InsightCards, params_form::ParamsForm, progress::Progress, results::Results,
-    run_controls::RunControls, sweep_chart::SweepChart, workload_picker::WorkloadPicker,
+    run_controls::RunControls, sweep_chart::SweepChart, switch_picker::SwitchPicker,
+    workload_picker::WorkloadPicker,
 };
 use crate::workload::{io, squares};
 
@@ -45,6 +46,9 @@ pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs) -> Html {
                 on_threads={send(&d, Action::SetThreads)}
                 {lang}
             />
+            if state.executors.contains(&Executor::Gil) {
+                <SwitchPicker switch_us={state.switch_us} on_change={send(&d, Action::SetSwitch)} disabled={running} {lang} />
+            }
             if let Some((executor, estimate_ms)) = state.confirm {
                 <Confirm {executor} {estimate_ms} on_confirm={runs.on_confirm.clone()}
                     on_dismiss={send(&d, |_| Action::DismissConfirm)} {lang} />

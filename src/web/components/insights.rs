@@ -12,6 +12,7 @@ use crate::chart::format_duration;
 use crate::executor::Executor;
 use crate::i18n::insights::InsightText as I;
 use crate::i18n::Texts;
+use crate::insight::gil::{gil_view, GilView};
 use crate::insight::{insights, Band, Insights, Loss, ThreadTime, WaitReason};
 use crate::link::Lang;
 
@@ -98,7 +99,7 @@ pub fn insight_cards(props: &Props) -> Html {
             r.output.outcomes.len(),
             baseline,
         );
-        card(r.executor, &i, lang)
+        card(r.executor, &i, r, lang)
     });
     html! {
         <section class="insights" aria-labelledby="insights-heading">
@@ -120,8 +121,13 @@ fn figure(role: &str, text: String, band: Option<Band>, help: String, lang: Lang
     }
 }
 
-fn card(executor: Executor, i: &Insights, lang: Lang) -> Html {
+fn card(executor: Executor, i: &Insights, record: &RunRecord, lang: Lang) -> Html {
     let tag = executor.tag();
+    let switch_ms = record
+        .switch_ms
+        .unwrap_or(crate::engine::gil::SWITCH_INTERVAL_MS);
+    let gil = (executor == Executor::Gil)
+        .then(|| gil_view(&record.output.spans, record.output.wall_ms, switch_ms));
     let threads = i.threads.to_string();
     let efficiency = match (i.efficiency, i.speedup) {
         (Some(e), Some(s)) => figure(
@@ -175,6 +181,9 @@ fn card(executor: Executor, i: &Insights, lang: Lang) -> Html {
                 </div>
             }
             { threads_chart(&i.per_thread, i.wall_ms, lang) }
+            if let Some(gil) = gil {
+                { gil_section(&gil, i.wall_ms, switch_ms, lang) }
+            }
         </article>
     }
 }
@@ -250,4 +259,65 @@ fn part_name(class: &str, lang: Lang) -> String {
         _ => I::Idle,
     }
     .get(lang)
+}
+
+/// Who held the GIL when (a lane of holds, a colour per thread, forced hand-overs outlined),
+/// the hand-overs per second, and each thread's ledger.
+fn gil_section(v: &GilView, wall_ms: f64, switch_ms: f64, lang: Lang) -> Html {
+    const W: f64 = 330.0;
+    let t0 = v.holds.first().map_or(0.0, |h| h.start_ms);
+    let scale = if wall_ms > 0.0 { W / wall_ms } else { 0.0 };
+    let lanes: Vec<crate::engine::Lane> = v.ledgers.iter().map(|l| l.lane).collect();
+    let holds = v.holds.iter().map(|h| {
+        let k = lanes.iter().position(|&l| l == h.lane).unwrap_or(0) % 4;
+        let (x, w) = ((h.start_ms - t0) * scale, ((h.end_ms - h.start_ms) * scale).max(0.5));
+        html! {
+            <rect class={classes!(format!("holder-{k}"), (h.release == crate::insight::gil::Release::Forced).then_some("forced"))}
+                x={format!("{x:.2}")} y="2" width={format!("{w:.2}")} height="14" data-release={h.release.tag()}>
+                <title>{ format!("{} · {}", lane_text(Some(h.lane), lang), format_duration(h.end_ms - h.start_ms)) }</title>
+            </rect>
+        }
+    });
+    // The delay to get the lock back after IO, where a thread did IO.
+    let io = v.ledgers.iter().any(|l| l.back_after_io_ms.is_some());
+    let rows = v.ledgers.iter().map(|l| {
+        let back = l.back_after_io_ms.map_or_else(
+            || "—".to_string(),
+            |(mean, p95)| format!("{} / {}", format_duration(mean), format_duration(p95)),
+        );
+        html! {
+            <tr data-held={format!("{:.4}", l.held)}>
+                <td>{ lane_text(Some(l.lane), lang) }</td>
+                <td>{ pct(l.held) }</td><td>{ pct(l.waiting) }</td><td>{ pct(l.not_needing) }</td>
+                if io {
+                    <td>{ back }</td>
+                }
+            </tr>
+        }
+    });
+    let legend = lanes.iter().enumerate().map(|(k, &lane)| {
+        html! { <li><span class={classes!("swatch", format!("holder-{}", k % 4))} aria-hidden="true"></span>{ lane_text(Some(lane), lang) }</li> }
+    });
+    html! {
+        <figure class="gil-view" data-role="gil" data-switches={format!("{:.1}", v.switches_per_s)}
+            data-forced={v.forced.to_string()} data-voluntary={v.voluntary.to_string()}>
+            <figcaption>{ I::GilLane.get(lang) }</figcaption>
+            <svg class="gil-lane" viewBox={format!("0 0 {W} 18")} role="img" aria-label={I::GilLane.get(lang)}>
+                { for holds }
+            </svg>
+            <ul class="thread-legend">{ for legend }</ul>
+            <p class="help">{ I::GilSwitches.fill(lang, &[&format!("{:.0}", v.switches_per_s), &v.forced, &format_duration(switch_ms), &v.voluntary]) }</p>
+            <table class="gil-ledger">
+                <thead><tr>
+                    <th>{ I::GilThread.get(lang) }</th><th>{ I::GilHeld.get(lang) }</th>
+                    <th>{ I::GilWaiting.get(lang) }</th><th>{ I::GilNotNeeding.get(lang) }</th>
+                    if io {
+                        <th>{ I::GilBack.get(lang) }</th>
+                    }
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <p class="help">{ I::GilFifo.get(lang) }</p>
+        </figure>
+    }
 }

@@ -33,6 +33,7 @@ pub mod results;
 pub mod run_controls;
 pub mod share;
 pub mod sweep_chart;
+pub mod switch_picker;
 pub mod timeline;
 pub mod wall_chart;
 pub mod workload_picker;
