@@ -88,6 +88,7 @@ crate::texts! {
         Bank => ("银行余额（竞态）", "Bank balance (a race)"),
         Queue => ("生产者/消费者队列", "Producer / consumer queue"),
         SharedList => ("谁的列表（共享还是复制）", "Whose list? (shared vs copied)"),
+        Convoy => ("护航效应（IO 线程 + 计算线程）", "Convoy (an IO thread beside a CPU-bound one)"),
         Unknown => ("未知", "unknown"),
     }
 }
@@ -103,6 +104,7 @@ impl WorkloadName {
             "bank" => Self::Bank,
             "queue" => Self::Queue,
             "shared_list" => Self::SharedList,
+            "convoy" => Self::Convoy,
             _ => Self::Unknown,
         }
     }
@@ -131,6 +133,9 @@ crate::texts! {
         ConsumeMs => ("消费耗时（毫秒）", "consume (ms)"),
         Length => ("列表长度", "list length"),
         Appends => ("每个任务追加", "appends per task"),
+        Ios => ("IO 次数", "IO operations"),
+        IoUs => ("每次 IO（微秒）", "each IO (µs)"),
+        CpuMs => ("计算线程最多算（毫秒）", "CPU thread at most (ms)"),
         Unknown => ("未知参数", "unknown parameter"),
     }
 }
@@ -158,6 +163,9 @@ impl ParamName {
             "consume_ms" => Self::ConsumeMs,
             "length" => Self::Length,
             "appends" => Self::Appends,
+            "ios" => Self::Ios,
+            "io_us" => Self::IoUs,
+            "cpu_ms" => Self::CpuMs,
             _ => Self::Unknown,
         }
     }

@@ -66,6 +66,14 @@ crate::texts! {
         Idle => ("空闲/开销", "idle / overhead"),
         Highlight => ("在时间线上突出显示", "Highlight on the timeline"),
         GilLane => ("谁持有 GIL", "Who holds the GIL"),
+        ConvoyMeasured => (
+            "IO 线程做 {0} 次 IO 用了 {1}；单独做只要 {2}",
+            "The IO thread took {1} for its {0} IO operations; alone they take {2}"
+        ),
+        ConvoyPredicted => (
+            "GIL 下的预测：{0} ×（每次 IO + 切换间隔 {1}）≈ {2}：每次 IO 回来都要等计算线程用满切换间隔",
+            "The prediction under the GIL: {0} × (each IO + the {1} switch interval) ≈ {2}: after each IO it waits for the computing thread's interval to run out"
+        ),
         GilSwitches => (
             "每秒交接 {0} 次：{1} 次被迫（切换间隔 {2} 到了，有线程在等），{3} 次主动（IO、阻塞或任务结束）",
             "{0} hand-overs a second: {1} forced (the {2} switch interval passed with a thread waiting), {3} voluntary (IO, blocked, or the task done)"
@@ -74,7 +82,11 @@ crate::texts! {
         GilHeld => ("持有", "held"),
         GilWaiting => ("等待", "waiting"),
         GilNotNeeding => ("不需要", "not needing it"),
-        GilBack => ("IO 后拿回 GIL（平均 / 95%）", "GIL back after IO (mean / 95th pct)"),
+        GilBack => ("IO 后拿回", "back after IO"),
+        GilBackHelp => (
+            "“IO 后拿回”：从一次 IO 结束到重新拿到 GIL 的时间，平均 / 第 95 百分位",
+            "“back after IO”: from an IO's end until the thread held the GIL again, mean / 95th percentile"
+        ),
         GilFifo => (
             "这里的 GIL 按先来后到交接；CPython 的不是：谁拿到取决于操作系统先唤醒哪个线程。",
             "This GIL hands over first come, first served; CPython's does not: who gets it depends on which thread the OS wakes first."

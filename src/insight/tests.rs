@@ -142,8 +142,15 @@ fn real_runs_have_the_shapes_the_lessons_teach() {
     let values = Values::default()
         .with(&counter::N, 20_000_000)
         .with(&counter::TASKS, 2);
-    // Under the GIL: one thread computes at a time, the other mostly waits for the lock.
-    let gil = run_gil((counter::DEF.plan)(&values), 2);
+    // Under the GIL: one thread computes at a time, the other mostly waits for the lock. On a
+    // pool of its own (rayon's global one is shared with the other tests, and a lane that
+    // starts late would leave the first to run alone): a thread per lane, and one for the
+    // caller, which `install` runs on the pool and which waits for the run.
+    let own = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .unwrap();
+    let gil = own.install(|| run_gil((counter::DEF.plan)(&values), 2));
     let i = insights(Executor::Gil, &gil.spans, gil.wall_ms, 2, None);
     assert_eq!(i.most_at_once, 1);
     assert!(i.utilisation <= 0.55, "{}", i.utilisation);
@@ -159,7 +166,7 @@ fn real_runs_have_the_shapes_the_lessons_teach() {
         i.largest_loss
     );
     // Without it, both count at once.
-    let free = run_pool((counter::DEF.plan)(&values), 2);
+    let free = own.install(|| run_pool((counter::DEF.plan)(&values), 2));
     let i = insights(Executor::Pool, &free.spans, free.wall_ms, 2, None);
     assert_eq!(i.most_at_once, 2);
     // IO-bound on one cooperative thread: the thread is mostly free, waiting on IO.

@@ -60,7 +60,7 @@ pub const FIELDS: [FieldDef; 11] = [
     FieldDef {
         key: "w",
         field: Field::Workload,
-        form: "workload id: counter, primes, squares, pi, io, bank, queue, shared_list",
+        form: "workload id: counter, primes, squares, pi, io, bank, queue, shared_list, convoy",
     },
     FieldDef {
         key: "x",

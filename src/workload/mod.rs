@@ -8,6 +8,7 @@ use crate::engine::Plan;
 use crate::param::{Param, Values};
 
 pub mod bank;
+pub mod convoy;
 pub mod counter;
 pub mod io;
 pub mod pi;
@@ -47,7 +48,7 @@ impl PartialEq for WorkloadDef {
 }
 
 /// Every workload, in the order the notes introduce them.
-pub static ALL: [&WorkloadDef; 8] = [
+pub static ALL: [&WorkloadDef; 9] = [
     &counter::DEF,
     &primes::DEF,
     &squares::DEF,
@@ -56,6 +57,7 @@ pub static ALL: [&WorkloadDef; 8] = [
     &bank::DEF,
     &queue::DEF,
     &shared_list::DEF,
+    &convoy::DEF,
 ];
 
 pub fn by_id(id: &str) -> Option<&'static WorkloadDef> {

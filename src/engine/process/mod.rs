@@ -28,6 +28,9 @@ pub enum Refusal {
     /// Producers and consumers meet in one queue in shared memory; in separate memories each
     /// worker would have its own queue and a consumer would wait forever.
     SharedQueue,
+    /// The convoy's CPU-bound thread stops when the IO thread is done, a flag in shared
+    /// memory; in its own process it would never see it.
+    SharedFlag,
 }
 
 impl Refusal {
@@ -39,6 +42,11 @@ impl Refusal {
                  each process would have its own copy (multiprocessing needs a Queue or a \
                  Manager for that)"
             }
+            Refusal::SharedFlag => {
+                "not on process workers: the CPU-bound thread stops when the IO thread is done, \
+                 a flag only threads share (and processes have no GIL to queue on: each has \
+                 its own)"
+            }
         }
     }
 }
@@ -47,7 +55,13 @@ impl Refusal {
 /// worker changes its own copy of the balance, so nothing is lost and the page's balance never
 /// moves.
 pub fn refusal(workload: &str) -> Option<Refusal> {
-    (workload == crate::workload::queue::DEF.id).then_some(Refusal::SharedQueue)
+    if workload == crate::workload::queue::DEF.id {
+        Some(Refusal::SharedQueue)
+    } else if workload == crate::workload::convoy::DEF.id {
+        Some(Refusal::SharedFlag)
+    } else {
+        None
+    }
 }
 
 /// How long workers get to reply after the run's stop time before the page ends them.

@@ -180,6 +180,7 @@ fn card(executor: Executor, i: &Insights, record: &RunRecord, lang: Lang) -> Htm
                     }
                 </div>
             }
+            { convoy(record, switch_ms, lang) }
             { threads_chart(&i.per_thread, i.wall_ms, lang) }
             if let Some(gil) = gil {
                 { gil_section(&gil, i.wall_ms, switch_ms, lang) }
@@ -273,7 +274,8 @@ fn gil_section(v: &GilView, wall_ms: f64, switch_ms: f64, lang: Lang) -> Html {
         let (x, w) = ((h.start_ms - t0) * scale, ((h.end_ms - h.start_ms) * scale).max(0.5));
         html! {
             <rect class={classes!(format!("holder-{k}"), (h.release == crate::insight::gil::Release::Forced).then_some("forced"))}
-                x={format!("{x:.2}")} y="2" width={format!("{w:.2}")} height="14" data-release={h.release.tag()}>
+                x={format!("{x:.2}")} y="2" width={format!("{w:.2}")} height="14" data-release={h.release.tag()}
+                data-ms={format!("{:.3}", h.end_ms - h.start_ms)}>
                 <title>{ format!("{} · {}", lane_text(Some(h.lane), lang), format_duration(h.end_ms - h.start_ms)) }</title>
             </rect>
         }
@@ -283,7 +285,7 @@ fn gil_section(v: &GilView, wall_ms: f64, switch_ms: f64, lang: Lang) -> Html {
     let rows = v.ledgers.iter().map(|l| {
         let back = l.back_after_io_ms.map_or_else(
             || "—".to_string(),
-            |(mean, p95)| format!("{} / {}", format_duration(mean), format_duration(p95)),
+            |(mean, p95)| format!("{mean:.1} / {p95:.1} ms"),
         );
         html! {
             <tr data-held={format!("{:.4}", l.held)}>
@@ -317,7 +319,35 @@ fn gil_section(v: &GilView, wall_ms: f64, switch_ms: f64, lang: Lang) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if io {
+                <p class="help">{ I::GilBackHelp.get(lang) }</p>
+            }
             <p class="help">{ I::GilFifo.get(lang) }</p>
         </figure>
+    }
+}
+
+/// The convoy workload's IO thread: measured, alone, and (under the GIL) predicted.
+fn convoy(record: &RunRecord, switch_ms: f64, lang: Lang) -> Html {
+    let answer = &record.output.answer;
+    let Some(io_ms) = crate::workload::convoy::io_thread_ms(answer) else {
+        return html! {};
+    };
+    let alone_ms: f64 = answer
+        .details
+        .iter()
+        .find(|(k, _)| *k == "io_alone_ms")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0.0);
+    let ios = answer.value;
+    let predicted = (record.executor == Executor::Gil).then_some(alone_ms + ios as f64 * switch_ms);
+    html! {
+        <div class="insight-figure" data-role="convoy" data-io-ms={format!("{io_ms:.1}")}
+            data-alone-ms={format!("{alone_ms:.1}")} data-predicted-ms={predicted.map(|p| format!("{p:.1}"))}>
+            <strong>{ I::ConvoyMeasured.fill(lang, &[&ios, &format_duration(io_ms), &format_duration(alone_ms)]) }</strong>
+            if let Some(p) = predicted {
+                <p class="help">{ I::ConvoyPredicted.fill(lang, &[&ios, &format_duration(switch_ms), &format_duration(p)]) }</p>
+            }
+        </div>
     }
 }
