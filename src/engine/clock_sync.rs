@@ -74,7 +74,7 @@ pub const PAGE_SPIN_MS: f64 = 0.5;
 /// A worker gives up when the page has not moved for this long (the page went away).
 pub const WORKER_PATIENCE_MS: f64 = 2_000.0;
 /// After the page's last message a worker spins this long before it goes back to sleeping
-/// between looks.
+/// between looks (before the first message, it sleeps).
 const WORKER_SPIN_MS: f64 = 5.0;
 const WORKER_NAP: Duration = Duration::from_micros(100);
 
@@ -104,7 +104,10 @@ impl Handshake {
         {
             return None; // abandoned before this worker got here
         }
-        let mut last_move = clock.now_ms();
+        // Nap until the page's first ping: the page measures one worker at a time, and workers
+        // spinning while they wait their turn would take the cores the measured one needs.
+        let mut last_move = f64::NEG_INFINITY;
+        let arrived = clock.now_ms();
         loop {
             let asked = self.ping.load(Ordering::Acquire);
             if asked != self.pong.load(Ordering::Relaxed) {
@@ -119,8 +122,9 @@ impl Handshake {
                 ABANDONED => return None,
                 _ => {}
             }
-            let quiet = clock.now_ms() - last_move;
-            if quiet > WORKER_PATIENCE_MS {
+            let now = clock.now_ms();
+            let quiet = now - last_move;
+            if now - last_move.max(arrived) > WORKER_PATIENCE_MS {
                 self.state.store(ABANDONED, Ordering::Release);
                 return None;
             }

@@ -34,9 +34,7 @@ pub async fn execute<P: Platform>(
             processes::execute(platform, plan, job, fresh, threads, recorder).await
         }
         Executor::Pool | Executor::Gil => {
-            // The workers' clocks may have drifted since the last check: the lanes' spans
-            // must share the page's time line, or a hand-over could look like an overlap.
-            platform.align_clocks().await;
+            // The workers' clocks were checked before the program started (`life::run`).
             let gil = (executor == Executor::Gil).then(|| Gil::new(switch_ms));
             platform.pool_job(plan, threads, recorder, gil).await
         }

@@ -42,6 +42,12 @@ async fn started<P: Platform>(platform: P, request: RunRequest, recorder: Arc<Re
         switch_ms,
     } = request;
     platform.after_paint().await;
+    if executor.needs_pool() {
+        // The workers' clocks may have drifted since the last check: the lanes' spans must
+        // share the page's time line, or a hand-over could look like an overlap. Before the
+        // program starts, so the check's few milliseconds are not the program's.
+        platform.align_clocks().await;
+    }
     let frames = platform.watch_frames();
     platform.after_paint().await;
     job.start_ms = platform.now_ms();

@@ -13,7 +13,7 @@ use crate::engine::process::JobSpec;
 use crate::engine::{Recorder, RunEnd, SpanKind};
 use crate::executor::Executor;
 use crate::param::Values;
-use crate::run;
+use crate::run::{self, Platform};
 use crate::workload;
 
 fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
@@ -52,6 +52,10 @@ pub async fn bench_run(
         .unwrap_or(false)
         .then(super::frames::FrameWatch::start);
     let platform = WebPlatform::default();
+    if executor.needs_pool() {
+        // As before a run from the page: the workers' clocks checked against this one.
+        platform.align_clocks().await;
+    }
     let switch_ms = crate::engine::gil::SWITCH_INTERVAL_MS;
     let out = run::execute(
         &platform,

@@ -26,6 +26,8 @@ struct Report {
     first: Vec<Option<Offset>>,
     latest: Vec<Option<Offset>>,
     checks: u32,
+    /// How long the latest check took (ms), start to end.
+    latest_ms: f64,
 }
 
 thread_local! {
@@ -83,6 +85,7 @@ pub async fn align_workers() -> Vec<Option<Offset>> {
         }
         r.latest = found.clone();
         r.checks += 1;
+        r.latest_ms = clock::now_ms() - started;
     });
     found
 }
@@ -109,8 +112,9 @@ pub fn clock_offsets() -> String {
     REPORT.with(|r| {
         let r = r.borrow();
         format!(
-            "{{\"checks\":{},\"first\":{},\"latest\":{}}}",
+            "{{\"checks\":{},\"latestMs\":{},\"first\":{},\"latest\":{}}}",
             r.checks,
+            r.latest_ms,
             offsets_json(&r.first),
             offsets_json(&r.latest)
         )
