@@ -27,6 +27,7 @@ pub mod run;
 pub mod sweep;
 pub mod timeline;
 pub mod trace;
+pub mod welcome;
 pub mod workload;
 
 #[cfg(target_arch = "wasm32")]

@@ -20,6 +20,7 @@ pub mod pool_status;
 pub mod pyapi;
 pub mod results;
 pub mod visuals;
+pub mod welcome;
 
 /// A table of UI texts: an enum of keys with Chinese and English for each.
 pub trait Texts: Copy + 'static {
@@ -101,6 +102,7 @@ fn all_tables() -> Vec<Table> {
         table::<results::RunText>("runs"),
         table::<results::SweepText>("thread sweep"),
         table::<insights::InsightText>("insights"),
+        table::<welcome::WelcomeText>("welcome"),
     ]
 }
 

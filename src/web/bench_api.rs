@@ -75,6 +75,12 @@ pub async fn bench_run(
     set(&result, "summary", out.answer.summary.clone());
     set(&result, "wallMs", out.wall_ms);
     set(&result, "spans", out.spans.len() as u32);
+    // The answer's named figures, as an object of strings (e.g. the convoy's IO thread time).
+    let details = Object::new();
+    for (key, value) in &out.answer.details {
+        set(&details, key, value.clone());
+    }
+    set(&result, "details", details);
     set(
         &result,
         "end",

@@ -108,6 +108,23 @@ try {
     };
   }
 
+  // The convoy effect (bpo-7946): an IO thread's 40 IO operations of 0.2 ms beside a CPU-bound
+  // thread, under the GIL (5 ms switch interval) and on free threads, against the prediction
+  // 40 × (0.2 + 5) ms and the IO alone.
+  {
+    const params = { ios: 40, io_us: 200, cpu_ms: 3_000 };
+    const io = (r) => Number(r.details.io_thread_ms);
+    await run('convoy', params, 'gil', 2);
+    const gil = [];
+    const pool = [];
+    for (let i = 0; i < REPEATS; i++) {
+      gil.push(io(await run('convoy', params, 'gil', 2)));
+      pool.push(io(await run('convoy', params, 'pool', 2)));
+    }
+    const predicted = 40 * (0.2 + 5);
+    report.convoy = { params, alone_ms: 8, predicted_ms: predicted, gil_ms: median(gil), pool_ms: median(pool) };
+  }
+
   // Recording overhead: the same pool run with spans recorded and dropped at the source, for
   // a run of few long tasks and for the worst case, one span per tiny task.
   report.recording = [];
@@ -196,6 +213,7 @@ try {
     ),
     `| GIL experiment, 2 × count to 10⁹: under the GIL on 2 threads ÷ one after the other on the main thread | ${report.gil.gil_ratio.toFixed(2)} (${report.gil.gil_ms.toFixed(1)} vs ${report.gil.main_ms.toFixed(1)} ms) | 0.9–1.2 |`,
     `| same, without the GIL on 2 threads ÷ main thread | ${report.gil.pool_ratio.toFixed(2)} (${report.gil.pool_ms.toFixed(1)} ms) | ≈ 0.5 |`,
+    `| convoy (bpo-7946): an IO thread's 40 × 0.2 ms IO beside a CPU-bound thread, under the GIL ÷ predicted 40 × (0.2 + 5) ms | ${(report.convoy.gil_ms / report.convoy.predicted_ms).toFixed(2)} (${report.convoy.gil_ms.toFixed(1)} vs ${report.convoy.predicted_ms.toFixed(0)} ms; free threads ${report.convoy.pool_ms.toFixed(1)} ms, alone ${report.convoy.alone_ms} ms) | ≈ 1 |`,
     `| cancel → run ended and shown (pool, IO-bound, median of ${REPEATS}) | ${report.cancel_ms.toFixed(1)} ms | ≤ 100 ms |`,
     `| wasm single-thread ÷ native, primes below ${native.n} (main thread ${report.cases.find((c) => c.label === 'primes').main_ms.toFixed(1)} ms, native ${native.serial_ms.toFixed(1)} ms) | ${(report.cases.find((c) => c.label === 'primes').main_ms / native.serial_ms).toFixed(2)} | ≤ 1.2 |`,
     sweepRow(report.sweep),

@@ -9,7 +9,7 @@ use crate::lessons::Lesson;
 use crate::progress::{ProgressAction, ProgressState};
 use crate::web::components::{
     bank_scene::BankScene, lang_compare::LangCompare, lesson_view::LessonView,
-    playground::Playground,
+    playground::Playground, welcome::Welcome,
 };
 
 /// The lesson that shows the WebAssembly / JavaScript / native comparison.
@@ -32,6 +32,14 @@ pub fn view(
             }
         })
     };
+    // The first visit's demo: its configuration, then every executor of it, one after another.
+    let on_welcome = {
+        let d = d.clone();
+        Callback::from(move |_| {
+            d.dispatch(Action::OpenPreset(crate::welcome::FRAGMENT.into()));
+            d.dispatch(Action::RunAll);
+        })
+    };
     html! {
         <>
             if let Some(lesson) = lesson {
@@ -40,6 +48,7 @@ pub fn view(
                     <LangCompare lang={state.lang} disabled={busy} />
                 }
             } else {
+                <Welcome outcome={crate::welcome::outcome(state)} on_run={on_welcome} disabled={busy} lang={state.lang} />
                 <Playground lang={state.lang} />
             }
             if let Some(mode) = scene {

@@ -36,4 +36,5 @@ pub mod sweep_chart;
 pub mod switch_picker;
 pub mod timeline;
 pub mod wall_chart;
+pub mod welcome;
 pub mod workload_picker;

@@ -1,0 +1,64 @@
+// End-to-end: the first visit. The page opens on a card that runs the same work on the main
+// thread and on the pool with one click; a ball moved by the page's own frames stops during
+// the main-thread run and keeps going during the pool run; the caption says what happened in
+// this run's numbers. Without isolation it says why only the main thread ran.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { withApp, READY } from './app.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const frames = (page) => page.locator('#welcome [data-role="frames"]').innerText().then(Number);
+
+test('first visit: one click runs the work on the main thread and on the pool, and the caption tells what happened', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.waitForSelector(READY, { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => location.hash.includes('lesson=')), false, 'no lesson: the home page');
+    const card = page.locator('#welcome');
+    assert.match(await card.locator('h2').innerText(), /Start here/);
+    // The ball moves while the page is idle.
+    const a = await frames(page);
+    await page.waitForFunction((n) => Number(document.querySelector('#welcome [data-role="frames"]').textContent) > n + 5, a);
+    assert.equal(await card.locator('[data-role="caption"]').count(), 0);
+
+    await card.locator('[data-role="run"]').click();
+    const caption = card.locator('[data-role="caption"]');
+    await caption.waitFor({ timeout: 60_000 });
+    assert.equal(await caption.getAttribute('data-outcome'), 'both');
+    const text = await caption.innerText();
+    assert.match(text, /On the main thread it took [\d.]+ (ms|s), and the page froze: \d+ frames dropped/);
+    assert.match(text, /On the pool, \d+ threads took [\d.]+ (ms|s), [\d.]+× faster, and the ball kept moving/);
+    // The same runs are in the results below, with the frames the page dropped.
+    const dropped = Number(await page.locator('#result-main .frames').getAttribute('data-dropped'));
+    assert.ok(dropped > 0, 'the main-thread run froze the page');
+    assert.ok(text.includes(`${dropped} frames dropped`), `${text} / ${dropped}`);
+    // In Chinese too.
+    await page.click('#lang-zh');
+    assert.match(await caption.innerText(), /主线程用了 .+，这期间页面卡住了/);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('first visit without isolation: the main thread runs, and the caption says why the pool did not', async () => {
+  // No headers and the service worker blocked: the page cannot become isolated.
+  const blocked = await launch({ serviceWorkers: 'block' });
+  try {
+    await withApp(blocked, { isolated: false }, async (page, errors) => {
+      await page.locator('#welcome [data-role="run"]').click();
+      const caption = page.locator('#welcome [data-role="caption"]');
+      await caption.waitFor({ timeout: 60_000 });
+      assert.equal(await caption.getAttribute('data-outcome'), 'main-only');
+      assert.match(await caption.innerText(), /cannot use the worker pool/);
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await blocked.close();
+  }
+});
