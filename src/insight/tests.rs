@@ -154,13 +154,15 @@ fn real_runs_have_the_shapes_the_lessons_teach() {
     let i = insights(Executor::Gil, &gil.spans, gil.wall_ms, 2, None);
     assert_eq!(i.most_at_once, 1);
     assert!(i.utilisation <= 0.55, "{}", i.utilisation);
+    // The other thread's time went waiting for the lock (or, had it started late on a loaded
+    // machine, idle while the first ran alone): either way, not computing.
     assert!(
         matches!(
             i.largest_loss,
             Some(Loss::Waiting {
                 reason: WaitReason::Gil,
                 ..
-            })
+            }) | Some(Loss::IdleTail { .. })
         ),
         "{:?}",
         i.largest_loss

@@ -7,10 +7,11 @@ use crate::app_state::ApiAction;
 use crate::pyapi::wait::{ReturnWhen, WaitSpec};
 use crate::pyapi::ApiCall;
 
+/// Two 5 s waits: a cancel timer of tens of milliseconds stops them with seconds to spare.
 fn io_page(api: ApiCall) -> AppState {
     page_with(
         "io",
-        &[("tasks", "2"), ("wait_ms", "1000"), ("speed", "1000")],
+        &[("tasks", "2"), ("wait_ms", "5000"), ("speed", "100")],
     )
     .apply(Action::Api(ApiAction::Set(api)))
 }
@@ -90,8 +91,22 @@ fn an_event_holds_every_task_until_the_program_sets_it() {
         let out = fake.state.borrow().results[&executor].output.clone();
         assert_eq!(out.end, RunEnd::Completed, "{executor:?}");
         assert_eq!(out.answer.value, 2_262);
-        // No task computes before the event is set, 60 ms after the program started (and
-        // the run's clock starts after the program's).
-        assert!(out.wall_ms >= 59.0, "{executor:?}: {} ms", out.wall_ms);
+        // The tasks that started before the event (all four on the page's thread, the first
+        // two on two lanes) were held — a wait like IO: primes has none of its own — until it
+        // was set, 60 ms after the program started (which is after the frame watch began).
+        let program_started_after = fake.frames_watched_at.get();
+        let holds: Vec<_> = out
+            .spans
+            .iter()
+            .filter(|s| s.kind == crate::engine::SpanKind::Io)
+            .collect();
+        assert!(!holds.is_empty(), "{executor:?}: tasks were held");
+        for h in holds {
+            assert!(
+                h.end_ms >= program_started_after + 60.0,
+                "{executor:?}: released {} ms after",
+                h.end_ms - program_started_after
+            );
+        }
     }
 }

@@ -105,6 +105,8 @@ pub struct Inner {
     pub cancel_at_batch: RefCell<Option<(usize, Arc<Recorder>)>>,
     batches: Cell<usize>,
     idle: RefCell<Vec<Rc<FakeWorker>>>,
+    /// When the frame watch started (the program starts after it).
+    pub frames_watched_at: Cell<f64>,
     next_worker: Cell<u32>,
 }
 
@@ -193,6 +195,7 @@ impl Platform for Fake {
     }
 
     fn watch_frames(&self) {
+        self.frames_watched_at.set(SystemClock.now_ms());
         self.log(Call::WatchFrames);
     }
 

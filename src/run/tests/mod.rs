@@ -167,9 +167,11 @@ fn cancel_mid_run_on_the_cooperative_executor() {
 
 #[test]
 fn cancel_mid_run_on_the_pool() {
+    // Six 200 ms waits on two threads: 600 ms of work, so the cancel (as soon as one task has
+    // finished) comes long before the others could, however loaded the machine.
     let fake = Fake::with_state(page_with(
         "io",
-        &[("tasks", "6"), ("wait_ms", "200"), ("speed", "1000")],
+        &[("tasks", "6"), ("wait_ms", "2000"), ("speed", "1000")],
     ));
     let request = request(&fake.state.borrow(), Ask::new(Executor::Pool)).unwrap();
     let recorder = Arc::new(Recorder::new(request.plan.tasks.len(), true));
