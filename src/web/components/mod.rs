@@ -13,6 +13,7 @@ pub mod fetched_html;
 pub mod frame_meter;
 pub mod history;
 pub mod history_compare;
+pub mod insight_gil;
 pub mod insights;
 pub mod labels;
 pub mod lang_compare;

@@ -1,0 +1,55 @@
+// End-to-end at a phone's size (390×844): no page is wider than the screen — the home page and
+// every lesson in 中文, English and both, and a page full of results (table, timelines,
+// insight cards, the thread sweep). Selects with long options, Python snippets and wide
+// drawings keep to their own boxes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { withApp, selectWorkload, setParams, runOn, READY } from './app.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The page's width, and the elements that stick out (outside scrolling boxes), if any. */
+const overflow = (page) =>
+  page.evaluate(() => {
+    const W = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const b = el.getBoundingClientRect();
+      if (b.right > W + 1 && b.width > 0 && !el.closest('pre, svg')) out.push(`${el.tagName.toLowerCase()}#${el.id}.${[...el.classList].join('.')}`);
+    }
+    return { width: document.documentElement.scrollWidth, out: out.slice(0, 5) };
+  });
+
+test('at 390×844 no page scrolls sideways: home, every lesson in every language, and results', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.waitForSelector(READY, { timeout: 30_000 });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const lessons = await page.locator('#lesson option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    assert.equal(lessons.length, 16);
+    for (const lang of ['zh', 'en', 'both']) {
+      for (const id of ['', ...lessons]) {
+        await page.evaluate(([i, l]) => { location.hash = i ? `v=1&lesson=${i}&lang=${l}` : `v=1&lang=${l}`; }, [id, lang]);
+        await page.waitForFunction(([i]) => (document.querySelector('#lesson')?.value ?? '') === i, [id]);
+        const o = await overflow(page);
+        assert.ok(o.width <= 390, `${lang} ${id || 'home'}: ${o.width} px wide (${o.out.join(', ')})`);
+      }
+    }
+    // A page full of results.
+    await page.evaluate(() => { location.hash = 'v=1&lang=en'; });
+    await selectWorkload(page, 'counter');
+    await setParams(page, { n: 20_000_000, tasks: 2 });
+    for (const executor of ['main', 'async', 'pool', 'gil']) assert.equal((await runOn(page, executor)).state, 'completed');
+    await page.click('#sweep-start');
+    await page.waitForFunction(() => document.querySelector('#sweep-table') && !document.querySelector('#progress'), null, { timeout: 60_000 });
+    const o = await overflow(page);
+    assert.ok(o.width <= 390, `with results: ${o.width} px wide (${o.out.join(', ')})`);
+    assert.deepEqual(errors, []);
+  });
+});
