@@ -17,6 +17,7 @@ crate::texts! {
         MainLane => ("主线程", "main thread"),
         WorkerLane => ("工作线程 {0}", "worker {0}"),
         Task => ("任务 {0}", "task {0}"),
+        HeldBy => ("锁在{0}手里", "the lock was held by {0}"),
         MergedBar => ("{0} 段合并，主要是{1}", "{0} spans merged, mostly {1}"),
         BarDetail => ("{0} · {1} · 开始 {2} · 时长 {3} · {4}", "{0} · {1} · start {2} · duration {3} · {4}"),
         ResultValue => ("结果 {0}", "result {0}"),

@@ -163,6 +163,23 @@ pub fn gil_view(spans: &[Span], wall_ms: f64, switch_ms: f64) -> GilView {
     }
 }
 
+/// Whom a wait on `lane` from `from_ms` to `to_ms` waited for: the other lane that held a lock
+/// (a `Locked` span) for most of that time, if any did.
+pub fn holder_during(spans: &[Span], lane: Lane, from_ms: f64, to_ms: f64) -> Option<Lane> {
+    let mut held: BTreeMap<Lane, f64> = BTreeMap::new();
+    for s in spans {
+        if s.kind == SpanKind::Locked && s.lane != lane {
+            let overlap = s.end_ms.min(to_ms) - s.start_ms.max(from_ms);
+            if overlap > 0.0 {
+                *held.entry(s.lane).or_default() += overlap;
+            }
+        }
+    }
+    held.into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(lane, _)| lane)
+}
+
 fn mean_and_p95(v: &mut [f64]) -> Option<(f64, f64)> {
     if v.is_empty() {
         return None;
@@ -230,6 +247,27 @@ mod tests {
         assert_eq!(
             (w1.held, w1.waiting, w1.back_after_io_ms),
             (0.25, 0.25, None)
+        );
+    }
+
+    #[test]
+    fn a_wait_names_the_thread_that_held_the_lock() {
+        use SpanKind::*;
+        let spans = [
+            span(0, 0, Wait, 0.0, 10.0),
+            span(1, 1, Locked, 0.0, 2.0),
+            span(2, 2, Locked, 2.0, 10.0),
+            span(0, 0, Locked, 10.0, 12.0),
+        ];
+        assert_eq!(
+            holder_during(&spans, Lane::Worker(0), 0.0, 10.0),
+            Some(Lane::Worker(2)),
+            "held 8 of the 10 ms"
+        );
+        assert_eq!(
+            holder_during(&spans, Lane::Worker(0), 10.0, 12.0),
+            None,
+            "its own hold"
         );
     }
 

@@ -58,6 +58,9 @@ test('insight cards: the GIL run computes one thread at a time and waits for the
     assert.equal(await results.getAttribute('data-highlighting'), null);
     assert.equal(await page.locator('.span.hl').count(), 0);
 
+    // A wait's details name whom it waited for.
+    const waits = await page.locator('.timeline-run[data-run="gil"] .span-wait').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
+    assert.ok(waits.some((t) => /the lock was held by worker \d+/.test(t)), waits.slice(0, 3).join(' | '));
     // The GIL lane and ledger: forced hand-overs at the 5 ms switch interval, one holder at a
     // time (the threads' held shares add up to at most the whole run).
     const gilView = gil.locator('[data-role="gil"]');

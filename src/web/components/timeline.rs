@@ -50,6 +50,10 @@ pub fn fill(instance: &str, kind: SpanKind) -> String {
 }
 
 /// A bar's details: task, lane, start, duration, state, result.
+/// Runs with more spans than this do not name whom each wait waited for (it costs a scan of the
+/// spans per bar).
+const WHO_HELD_MAX_SPANS: usize = 4_000;
+
 pub fn bar_detail(b: &Bar, lane: Lane, out: &RunOutput, lang: Lang) -> String {
     let what = if b.spans > 1 {
         T::MergedBar.fill(lang, &[&b.spans, &kind_label(b.kind, lang)])
@@ -62,7 +66,19 @@ pub fn bar_detail(b: &Bar, lane: Lane, out: &RunOutput, lang: Lang) -> String {
         Some(TaskOutcome::Cancelled) => T::ResultCancelled.get(lang),
         None => T::ResultNone.get(lang),
     };
-    let state = format!("{} · {result}", kind_label(b.kind, lang));
+    let mut state = format!("{} · {result}", kind_label(b.kind, lang));
+    // A wait for a lock (the GIL, the bank's): whom it waited for. Bounded: a scan of the
+    // run's spans per bar.
+    if b.kind == SpanKind::Wait && b.spans == 1 && out.spans.len() <= WHO_HELD_MAX_SPANS {
+        let origin = crate::timeline::layout::origin_ms(&out.spans);
+        let (from, to) = (origin + b.start_ms, origin + b.end_ms);
+        if let Some(holder) = crate::insight::gil::holder_during(&out.spans, lane, from, to) {
+            state = format!(
+                "{state} · {}",
+                T::HeldBy.fill(lang, &[&lane_name(holder, lang)])
+            );
+        }
+    }
     T::BarDetail.fill(
         lang,
         &[
