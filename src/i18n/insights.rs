@@ -66,6 +66,8 @@ crate::texts! {
         Idle => ("空闲/开销", "idle / overhead"),
         Highlight => ("在时间线上突出显示", "Highlight on the timeline"),
         GilLane => ("谁持有 GIL", "Who holds the GIL"),
+        GilLaneShort => ("GIL", "GIL"),
+        Computing => ("同时计算", "computing"),
         ConvoyMeasured => (
             "IO 线程做 {0} 次 IO 用了 {1}；单独做只要 {2}",
             "The IO thread took {1} for its {0} IO operations; alone they take {2}"

@@ -58,6 +58,12 @@ test('insight cards: the GIL run computes one thread at a time and waits for the
     assert.equal(await results.getAttribute('data-highlighting'), null);
     assert.equal(await page.locator('.span.hl').count(), 0);
 
+    // On the timeline: the GIL's holders above the GIL run's lanes, and the concurrency strip
+    // under each run (never more than one computing under the GIL).
+    assert.ok((await page.locator('.timeline-run[data-run="gil"] .gil-row rect').count()) >= 2, 'GIL lane');
+    assert.equal(await page.locator('.timeline-run[data-run="pool"] .gil-row').count(), 0);
+    assert.equal(await page.locator('.timeline-run[data-run="gil"] .conc-strip').getAttribute('data-most'), '1');
+    assert.equal(await page.locator('.timeline-run[data-run="pool"] .conc-strip').getAttribute('data-most'), '2');
     // A wait's details name whom it waited for.
     const waits = await page.locator('.timeline-run[data-run="gil"] .span-wait').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
     assert.ok(waits.some((t) => /the lock was held by worker \d+/.test(t)), waits.slice(0, 3).join(' | '));

@@ -30,6 +30,7 @@ pub mod replay;
 pub mod replay_draw;
 pub mod replay_loop;
 pub mod replay_pointer;
+pub mod replay_strips;
 pub mod results;
 pub mod run_controls;
 pub mod share;

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::frame_meter;
 use super::timeline::{self, AXIS_H, LABEL_W, RIGHT_W};
+use super::{frame_meter, replay_strips};
 use crate::chart::{format_duration, format_duration_ms, LinearScale};
 use crate::engine::RunOutput;
 use crate::link::Lang;
@@ -93,8 +93,20 @@ pub fn draw(
     // A live drawing is redrawn as spans arrive: fewer, wider bars keep each redraw cheap.
     let per_run = if live { LIVE_MAX_BARS } else { MAX_BARS } / runs.len().max(1);
     for run in runs {
+        let spans = &run.output.spans;
+        let origin = origin_ms(spans);
+        // Above a GIL run's lanes: who held the lock.
+        let gil_top = y + TITLE_H;
+        let gil = (run.key == "gil" && !live)
+            .then(|| replay_strips::gil_lane(spans, origin, &axis.scale, gil_top, lang));
+        let lanes_top = gil_top
+            + if gil.is_some() {
+                replay_strips::ROW_H
+            } else {
+                0.0
+            };
         let geo = Geometry {
-            top: y + TITLE_H,
+            top: lanes_top,
             row_height: 16.0,
             row_gap: 6.0,
             max_bars: per_run,
@@ -109,9 +121,18 @@ pub fn draw(
                 .iter()
                 .flat_map(|r| r.bars.iter().map(|b| b.start_ms)),
         );
-        let meter = (!live && !run.frames.is_empty())
-            .then(|| frame_meter(&run.frames, origin_ms(&run.output.spans)));
-        let meter_top = geo.top + lay.height + 8.0;
+        // Under the lanes: how many threads computed at once.
+        let conc_top = geo.top + lay.height + 4.0;
+        let conc =
+            (!live).then(|| replay_strips::concurrency(spans, origin, &axis.scale, conc_top, lang));
+        let meter = (!live && !run.frames.is_empty()).then(|| frame_meter(&run.frames, origin));
+        let meter_top = conc_top
+            + if conc.is_some() {
+                replay_strips::ROW_H
+            } else {
+                0.0
+            }
+            + 4.0;
         let next = meter_top
             + if meter.is_some() {
                 frame_meter::HEIGHT
@@ -125,11 +146,23 @@ pub fn draw(
                 data-bars={lay.bars.to_string()} data-merged={lay.merge_px.is_some().to_string()}>
                 <text class="run-title" x="4" y={format!("{:.1}", y + 14.0)}>{ &run.title }</text>
                 { timeline::row_labels(&lay, lang, width) }
+                if let Some((label, _)) = &gil {
+                    { label.clone() }
+                }
+                if let Some((label, _)) = &conc {
+                    { label.clone() }
+                }
                 if let Some(m) = &meter {
                     { frame_meter::frame(m, &axis.scale, meter_top, lang) }
                 }
                 <g clip-path={format!("url(#{id}-clip)")}>
                     { timeline::rows(&lay, &run.output, lang, id, !live) }
+                    if let Some((_, holds)) = gil {
+                        { holds }
+                    }
+                    if let Some((_, steps)) = conc {
+                        { steps }
+                    }
                     if let Some(m) = &meter {
                         { frame_meter::strip(m, &axis.scale, meter_top, lang) }
                     }
