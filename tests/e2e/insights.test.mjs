@@ -90,6 +90,13 @@ test('insight cards: the GIL run computes one thread at a time and waits for the
     assert.ok(at1.length > 0 && at5.length > 0, `forced hand-overs: ${at5.length} at 5 ms, ${at1.length} at 1 ms`);
     assert.ok(median(at1) < 5, `median forced hold at 1 ms: ${median(at1)} ms`);
 
+    // "At most N computing at once" lights up the computing spans behind it.
+    await card(page, 'pool').locator('[data-role="at-once"] [data-role="highlight"]').click();
+    assert.equal(await results.getAttribute('data-highlighting'), 'pool:compute locked');
+    assert.ok((await page.locator('.timeline-run[data-run="pool"] .span-compute.hl').count()) >= 2);
+    await card(page, 'pool').locator('[data-role="at-once"] [data-role="highlight"]').click();
+    assert.equal(await results.getAttribute('data-highlighting'), null);
+
     // In Chinese, the same card.
     await page.click('#lang-zh');
     assert.match(await page.locator('#insights-heading').innerText(), /这次运行说明了什么/);

@@ -109,6 +109,22 @@ pub fn insight_cards(props: &Props) -> Html {
     }
 }
 
+/// The span kinds of computing (with or without a lock held).
+const COMPUTING: &[&str] = &["compute", "locked"];
+
+/// A button that highlights (or, pressed again, clears) `run`'s spans of `kinds` on its
+/// timeline.
+fn highlight_button(run: &'static str, kinds: &'static [&'static str], lang: Lang) -> Html {
+    let onclick = Callback::from(move |_: MouseEvent| {
+        crate::web::highlight::highlight_spans(run, kinds);
+    });
+    html! {
+        <button class="secondary small" data-role="highlight" data-kinds={kinds.join(" ")} {onclick}>
+            { I::Highlight.get(lang) }
+        </button>
+    }
+}
+
 fn figure(role: &str, text: String, band: Option<Band>, help: String, lang: Lang) -> Html {
     html! {
         <div class="insight-figure" data-role={role.to_string()} data-band={band.map(Band::tag)}>
@@ -152,9 +168,6 @@ fn card(executor: Executor, i: &Insights, record: &RunRecord, lang: Lang) -> Htm
     } else {
         I::NotComputing.get(lang)
     };
-    let highlight = Callback::from(move |_: MouseEvent| {
-        crate::web::highlight::highlight_spans(tag, kinds);
-    });
     html! {
         <article class="insight-card" data-executor={tag}>
             <h4>{ labels::executor(tag, lang) }{ format!(" · {}", format_duration(i.wall_ms)) }</h4>
@@ -168,15 +181,14 @@ fn card(executor: Executor, i: &Insights, record: &RunRecord, lang: Lang) -> Htm
             <div class="insight-figure" data-role="at-once" data-most={i.most_at_once.to_string()}>
                 <strong>{ I::AtOnce.fill(lang, &[&i.most_at_once]) }</strong>
                 { strip(i, lang) }
+                { highlight_button(tag, COMPUTING, lang) }
             </div>
             if executor != Executor::Main {
                 <div class="insight-figure why" data-role="why-not">
                     <strong>{ why_heading }</strong>
                     <p>{ why }</p>
                     if !kinds.is_empty() {
-                        <button class="secondary small" data-role="highlight" data-kinds={kinds.join(" ")} onclick={highlight}>
-                            { I::Highlight.get(lang) }
-                        </button>
+                        { highlight_button(tag, kinds, lang) }
                     }
                 </div>
             }
