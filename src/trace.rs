@@ -271,28 +271,9 @@ fn micros(ns: i64) -> String {
     }
 }
 
-/// `s` as a JSON string literal: quotes, backslashes and control characters escaped.
+/// `s` as a JSON string literal (the exports' own escaping).
 fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0c}' => out.push_str("\\f"),
-            // Control characters, and the two line separators some JavaScript parsers refuse.
-            c if c < ' ' || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::history::json::string(s)
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ pub fn breakdown(spans: &[Span], wall_ms: f64) -> Breakdown {
 }
 
 /// The union of intervals as disjoint, sorted intervals.
-fn union(mut v: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+pub(crate) fn union(mut v: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     v.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out: Vec<(f64, f64)> = Vec::with_capacity(v.len());
     for (a, b) in v {

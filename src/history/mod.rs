@@ -8,7 +8,7 @@
 pub mod codec;
 pub mod compare;
 pub mod export;
-mod json;
+pub(crate) mod json;
 pub mod sync;
 #[cfg(test)]
 mod tests;

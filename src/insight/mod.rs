@@ -13,6 +13,7 @@ pub mod strip;
 
 use std::collections::BTreeMap;
 
+use crate::engine::breakdown::union;
 use crate::engine::{Lane, Span, SpanKind};
 use crate::executor::Executor;
 
@@ -295,19 +296,6 @@ fn largest_loss(
         .into_iter()
         .filter(|l| l.ms() > 0.0)
         .max_by(|a, b| a.ms().total_cmp(&b.ms()))
-}
-
-/// The union of intervals as disjoint, sorted intervals.
-pub(crate) fn union(mut v: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
-    v.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out: Vec<(f64, f64)> = Vec::with_capacity(v.len());
-    for (a, b) in v {
-        match out.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => out.push((a, b)),
-        }
-    }
-    out
 }
 
 fn length(v: &[(f64, f64)]) -> f64 {

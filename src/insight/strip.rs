@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::union;
+use crate::engine::breakdown::union;
 use crate::engine::{Lane, Span, SpanKind};
 
 /// Time spent with `computing` threads computing at once.
