@@ -67,6 +67,10 @@ crate::texts! {
         Highlight => ("在时间线上突出显示", "Highlight on the timeline"),
         GilLane => ("谁持有 GIL", "Who holds the GIL"),
         GilLaneShort => ("GIL", "GIL"),
+        ReleaseForced => ("被迫交出（切换间隔到了）", "forced off (the switch interval passed)"),
+        ReleaseIo => ("等 IO 时交出", "let go for IO"),
+        ReleaseBlocked => ("阻塞时交出", "let go while blocked"),
+        ReleaseDone => ("任务结束", "its task ended"),
         Computing => ("同时计算", "computing"),
         ConvoyMeasured => (
             "IO 线程做 {0} 次 IO 用了 {1}；单独做只要 {2}",

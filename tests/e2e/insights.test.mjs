@@ -61,6 +61,7 @@ test('insight cards: the GIL run computes one thread at a time and waits for the
     // On the timeline: the GIL's holders above the GIL run's lanes, and the concurrency strip
     // under each run (never more than one computing under the GIL).
     assert.ok((await page.locator('.timeline-run[data-run="gil"] .gil-row rect').count()) >= 2, 'GIL lane');
+    assert.ok((await page.locator('.timeline-run[data-run="gil"] .gil-row rect.forced[data-release="forced"]').count()) >= 1, 'forced hand-overs marked');
     assert.equal(await page.locator('.timeline-run[data-run="pool"] .gil-row').count(), 0);
     assert.equal(await page.locator('.timeline-run[data-run="gil"] .conc-strip').getAttribute('data-most'), '1');
     assert.equal(await page.locator('.timeline-run[data-run="pool"] .conc-strip').getAttribute('data-most'), '2');
@@ -90,6 +91,10 @@ test('insight cards: the GIL run computes one thread at a time and waits for the
     assert.ok(at1.length > 0 && at5.length > 0, `forced hand-overs: ${at5.length} at 5 ms, ${at1.length} at 1 ms`);
     assert.ok(median(at1) < 5, `median forced hold at 1 ms: ${median(at1)} ms`);
 
+    // Utilisation and load balance come from the computing spans: their buttons light those.
+    for (const role of ['utilisation', 'load-balance']) {
+      assert.equal(await card(page, 'gil').locator(`[data-role="${role}"] [data-role="highlight"]`).getAttribute('data-kinds'), 'compute locked');
+    }
     // "At most N computing at once" lights up the computing spans behind it.
     await card(page, 'pool').locator('[data-role="at-once"] [data-role="highlight"]').click();
     assert.equal(await results.getAttribute('data-highlighting'), 'pool:compute locked');

@@ -125,7 +125,16 @@ fn highlight_button(run: &'static str, kinds: &'static [&'static str], lang: Lan
     }
 }
 
-fn figure(role: &str, text: String, band: Option<Band>, help: String, lang: Lang) -> Html {
+/// One figure: its text, its band, how it is computed, and (if given) a button that
+/// highlights the spans it is computed from on the run's timeline.
+fn figure(
+    role: &str,
+    text: String,
+    band: Option<Band>,
+    help: String,
+    spans_of: Option<&'static str>,
+    lang: Lang,
+) -> Html {
     html! {
         <div class="insight-figure" data-role={role.to_string()} data-band={band.map(Band::tag)}>
             <strong>{ text }</strong>
@@ -133,6 +142,9 @@ fn figure(role: &str, text: String, band: Option<Band>, help: String, lang: Lang
                 <span class={classes!("band", b.tag())}>{ band_text(b, lang) }</span>
             }
             <p class="help">{ help }</p>
+            if let Some(run) = spans_of {
+                { highlight_button(run, COMPUTING, lang) }
+            }
         </div>
     }
 }
@@ -151,6 +163,7 @@ fn card(executor: Executor, i: &Insights, record: &RunRecord, lang: Lang) -> Htm
             I::Efficiency.fill(lang, &[&pct(e)]),
             Some(Band::of(e)),
             I::EfficiencyHelp.fill(lang, &[&format!("{s:.2}"), &threads]),
+            None,
             lang,
         ),
         _ if executor == Executor::Main => html! {},
@@ -172,10 +185,10 @@ fn card(executor: Executor, i: &Insights, record: &RunRecord, lang: Lang) -> Htm
         <article class="insight-card" data-executor={tag}>
             <h4>{ labels::executor(tag, lang) }{ format!(" · {}", format_duration(i.wall_ms)) }</h4>
             { figure("utilisation", I::Utilisation.fill(lang, &[&pct(i.utilisation)]), Some(Band::of(i.utilisation)),
-                I::UtilisationHelp.fill(lang, &[&threads, &format_duration(i.wall_ms), &pct(i.utilisation)]), lang) }
+                I::UtilisationHelp.fill(lang, &[&threads, &format_duration(i.wall_ms), &pct(i.utilisation)]), Some(tag), lang) }
             if i.threads > 1 {
                 { figure("load-balance", I::LoadBalance.fill(lang, &[&pct(i.load_balance)]), Some(Band::of(i.load_balance)),
-                    I::LoadBalanceHelp.get(lang), lang) }
+                    I::LoadBalanceHelp.get(lang), Some(tag), lang) }
             }
             { efficiency }
             <div class="insight-figure" data-role="at-once" data-most={i.most_at_once.to_string()}>

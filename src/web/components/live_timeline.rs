@@ -125,6 +125,7 @@ pub fn live_timeline(props: &Props) -> Html {
         key: "live",
         title: props.title.clone(),
         output: (*output).clone(),
+        switch_ms: crate::engine::gil::SWITCH_INTERVAL_MS,
         frames: Rc::default(),
     }];
     html! {

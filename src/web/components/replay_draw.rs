@@ -24,6 +24,8 @@ pub struct RunView {
     pub key: &'static str,
     pub title: String,
     pub output: Rc<RunOutput>,
+    /// The GIL's switch interval (ms), for a run under it.
+    pub switch_ms: f64,
     /// Animation-frame stamps during the run, on the spans' clock (empty: no meter).
     pub frames: Rc<Vec<f64>>,
 }
@@ -97,8 +99,9 @@ pub fn draw(
         let origin = origin_ms(spans);
         // Above a GIL run's lanes: who held the lock.
         let gil_top = y + TITLE_H;
-        let gil = (run.key == "gil" && !live)
-            .then(|| replay_strips::gil_lane(spans, origin, &axis.scale, gil_top, lang));
+        let gil = (run.key == "gil" && !live).then(|| {
+            replay_strips::gil_lane(spans, origin, run.switch_ms, &axis.scale, gil_top, lang)
+        });
         let lanes_top = gil_top
             + if gil.is_some() {
                 replay_strips::ROW_H

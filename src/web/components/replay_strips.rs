@@ -9,6 +9,7 @@ use crate::chart::{format_duration, LinearScale};
 use crate::engine::{Span, SpanKind};
 use crate::i18n::insights::InsightText as I;
 use crate::i18n::Texts;
+use crate::insight::gil::{gil_view, Release};
 use crate::insight::strip::steps;
 use crate::link::Lang;
 
@@ -28,6 +29,7 @@ fn label(text: String, top: f64) -> Html {
 pub fn gil_lane(
     spans: &[Span],
     origin: f64,
+    switch_ms: f64,
     time: &LinearScale,
     top: f64,
     lang: Lang,
@@ -39,14 +41,18 @@ pub fn gil_lane(
         .collect();
     lanes.sort();
     lanes.dedup();
-    let holds = spans.iter().filter(|s| s.kind == SpanKind::Locked).map(|s| {
-        let k = lanes.iter().position(|&l| l == s.lane).unwrap_or(0) % 4;
-        let (x0, x1) = (time.map(s.start_ms - origin), time.map(s.end_ms - origin));
+    // Each hold and how it ended: forced (the switch interval passed with a waiter: outlined)
+    // or voluntary.
+    let view = gil_view(spans, f64::INFINITY, switch_ms);
+    let holds = view.holds.iter().map(|h| {
+        let k = lanes.iter().position(|&l| l == h.lane).unwrap_or(0) % 4;
+        let (x0, x1) = (time.map(h.start_ms - origin), time.map(h.end_ms - origin));
+        let forced = h.release == Release::Forced;
         html! {
-            <rect class={format!("holder-{k}")} x={format!("{x0:.2}")} y={format!("{top:.1}")}
+            <rect class={classes!(format!("holder-{k}"), forced.then_some("forced"))} x={format!("{x0:.2}")} y={format!("{top:.1}")}
                 width={format!("{:.2}", (x1 - x0).max(0.5))} height={BAR_H.to_string()}
-                data-holder={lane_name(s.lane, lang)}>
-                <title>{ format!("{} · {}", lane_name(s.lane, lang), format_duration(s.end_ms - s.start_ms)) }</title>
+                data-holder={lane_name(h.lane, lang)} data-release={h.release.tag()}>
+                <title>{ format!("{} · {} · {}", lane_name(h.lane, lang), format_duration(h.end_ms - h.start_ms), release_text(h.release, lang)) }</title>
             </rect>
         }
     });
@@ -85,4 +91,14 @@ pub fn concurrency(
         label(I::Computing.get(lang), top),
         html! { <g class="conc-strip" data-most={most.to_string()}>{ for rects }</g> },
     )
+}
+
+fn release_text(r: Release, lang: Lang) -> String {
+    match r {
+        Release::Forced => I::ReleaseForced,
+        Release::Io => I::ReleaseIo,
+        Release::Blocked => I::ReleaseBlocked,
+        Release::Done => I::ReleaseDone,
+    }
+    .get(lang)
 }

@@ -67,6 +67,9 @@ pub fn results(props: &Props) -> Html {
             key: r.executor.tag(),
             title: run_title(r, props.lang),
             output: r.output.clone(),
+            switch_ms: r
+                .switch_ms
+                .unwrap_or(crate::engine::gil::SWITCH_INTERVAL_MS),
             frames: r.frame_stamps.clone(),
         })
         .collect();
