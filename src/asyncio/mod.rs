@@ -1,6 +1,6 @@
 //! asyncio, modelled on the engine: the event loop is the cooperative main-thread scheduler
 //! (`engine::main_thread` in `Interleaved` order, driven by the browser's own event loop in
-//! `web::runner`, one slice per turn, waits as real timers).
+//! `run::execute`, one slice per turn, waits as real timers).
 //!
 //! | asyncio | here |
 //! | --- | --- |
