@@ -134,6 +134,21 @@ pub struct Answer {
     pub series: Vec<(f64, f64)>,
 }
 
+impl Answer {
+    /// The named extra figure `key`, as written.
+    pub fn detail(&self, key: &str) -> Option<&str> {
+        self.details
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The named extra figure `key`, as a number.
+    pub fn figure(&self, key: &str) -> Option<f64> {
+        self.detail(key).and_then(|v| v.parse().ok())
+    }
+}
+
 /// Combines the tasks' outcomes (in task order) into the run's answer.
 pub type Finish = Box<dyn FnOnce(&[TaskOutcome]) -> Answer + Send>;
 

@@ -2,8 +2,6 @@
 //! the pool over shared memory, process-like workers. The run itself — what happens when,
 //! per executor — is core logic in `run`; this file only performs what it asks.
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use wasm_bindgen::JsValue;
@@ -24,15 +22,12 @@ use crate::run::{Batch, Crash, Platform};
 #[derive(Clone, Default)]
 pub struct WebPlatform {
     dispatch: Option<UseReducerDispatcher<AppState>>,
-    /// Start-up times (ms) of the process workers started through this platform.
-    pub startups: Rc<RefCell<Vec<f64>>>,
 }
 
 impl WebPlatform {
     pub fn new(dispatch: UseReducerDispatcher<AppState>) -> Self {
         Self {
             dispatch: Some(dispatch),
-            startups: Rc::default(),
         }
     }
 }
@@ -104,9 +99,7 @@ impl Platform for WebPlatform {
     }
 
     async fn obtain_worker(&self, fresh: bool) -> Result<(JsValue, Option<f64>), String> {
-        let (worker, startup) = procs::obtain(fresh).await?;
-        self.startups.borrow_mut().extend(startup);
-        Ok((worker, startup))
+        procs::obtain(fresh).await
     }
 
     async fn run_batch(

@@ -169,11 +169,7 @@ fn estimate_ms(values: &Values) -> f64 {
 
 /// The IO thread's time (ms) from a run's answer, if it finished.
 pub fn io_thread_ms(answer: &Answer) -> Option<f64> {
-    answer
-        .details
-        .iter()
-        .find(|(k, _)| *k == "io_thread_ms")
-        .and_then(|(_, v)| v.parse().ok())
+    answer.figure("io_thread_ms")
 }
 
 #[cfg(test)]

@@ -53,13 +53,12 @@ fn fresh_workers_start_per_batch_and_end_after_it() {
         0
     );
     let out = &fake.state.borrow().results[&Executor::ProcessFresh].output;
-    let started = out
-        .answer
-        .details
-        .iter()
-        .find(|(k, _)| *k == "workers_started")
-        .map(|(_, v)| v.clone());
-    assert_eq!(started, Some(sent.len().to_string()), "each start counted");
+    let started = sent.len().to_string();
+    assert_eq!(
+        out.answer.detail("workers_started"),
+        Some(started.as_str()),
+        "each start counted"
+    );
 }
 
 #[test]

@@ -84,12 +84,7 @@ pub fn convoy(record: &RunRecord, switch_ms: f64, lang: Lang) -> Html {
     let Some(io_ms) = crate::workload::convoy::io_thread_ms(answer) else {
         return html! {};
     };
-    let alone_ms: f64 = answer
-        .details
-        .iter()
-        .find(|(k, _)| *k == "io_alone_ms")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0.0);
+    let alone_ms = answer.figure("io_alone_ms").unwrap_or(0.0);
     let ios = answer.value;
     let predicted = (record.executor == Executor::Gil).then_some(alone_ms + ios as f64 * switch_ms);
     html! {
