@@ -405,4 +405,4 @@ mod queries;
 mod sweeps;
 pub use api::ApiAction;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -67,3 +67,20 @@ pub fn run_gil_skewed(plan: Plan, lanes: usize, switch_ms: f64, clock: SkewedClo
     let gil = Some(super::gil::Gil::new(switch_ms));
     super::pool::run_blocking(plan, lanes, clock, recorder, gil)
 }
+
+/// A span from its parts (hand-made runs in tests).
+pub fn span(
+    lane: super::Lane,
+    task: u32,
+    kind: super::SpanKind,
+    start_ms: f64,
+    end_ms: f64,
+) -> super::Span {
+    super::Span {
+        lane,
+        task,
+        kind,
+        start_ms,
+        end_ms,
+    }
+}

@@ -13,17 +13,8 @@ mod tests {
     //! The layout's properties, through its public API.
     use super::*;
     use crate::chart::LinearScale;
+    use crate::engine::testing::span;
     use crate::engine::{Lane, Span, SpanKind};
-
-    fn span(lane: Lane, task: u32, kind: SpanKind, start_ms: f64, end_ms: f64) -> Span {
-        Span {
-            lane,
-            task,
-            kind,
-            start_ms,
-            end_ms,
-        }
-    }
 
     fn lcg(seed: &mut u64) -> f64 {
         *seed = seed

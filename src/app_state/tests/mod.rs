@@ -7,7 +7,9 @@ use super::*;
 use crate::engine::{Answer, RunEnd};
 use crate::workload::primes;
 
-fn ready(threads: usize) -> AppState {
+/// The page on a machine with `threads` logical processors, its pool ready (also the run
+/// model's tests' page).
+pub(crate) fn ready(threads: usize) -> AppState {
     AppState::default()
         .apply(Action::Environment {
             isolated: true,

@@ -19,22 +19,9 @@ use crate::executor::Executor;
 use crate::pool_state::PoolState;
 use crate::workload::counter;
 
-/// The page on a machine with `threads` logical processors, its pool ready.
-pub(super) fn ready_page(threads: usize) -> AppState {
-    AppState::default()
-        .apply(Action::Environment {
-            isolated: true,
-            logical_processors: Some(threads),
-            default_threads: threads,
-        })
-        .apply(Action::Pool(PoolState::Ready {
-            threads: 2 * threads,
-        }))
-}
-
 /// The page with `workload` chosen and its parameters typed in.
 pub(super) fn page_with(workload: &'static str, params: &[(&'static str, &str)]) -> AppState {
-    let mut state = ready_page(2).apply(Action::SelectWorkload(workload));
+    let mut state = crate::app_state::tests::ready(2).apply(Action::SelectWorkload(workload));
     for (name, text) in params {
         state = state.apply(Action::EditParam(name, text.to_string()));
     }
