@@ -13,6 +13,10 @@ mod highlight;
 #[allow(dead_code)]
 #[path = "src/lessons/render.rs"]
 mod render;
+// Only `strip_bodies` is used here: the steps' notes are fetched, like the full notes.
+#[allow(dead_code)]
+#[path = "src/lessons/steps.rs"]
+mod steps;
 
 const CONTENT: &str = "src/lessons/content";
 
@@ -31,6 +35,7 @@ fn main() {
     println!("cargo:rerun-if-changed={CONTENT}");
     println!("cargo:rerun-if-changed=src/lessons/highlight.rs");
     println!("cargo:rerun-if-changed=src/lessons/render.rs");
+    println!("cargo:rerun-if-changed=src/lessons/steps.rs");
     let mut dirs: Vec<_> = fs::read_dir(CONTENT)
         .map(|entries| {
             entries
@@ -51,12 +56,16 @@ fn main() {
         let snippet = read(&dir.join("snippet.py"));
         writeln!(
             out,
-            "    LessonSource {{ dir: {:?}, zh: {}, en: {}, snippet: {:?}, presets: {:?} }},",
+            "    LessonSource {{ dir: {:?}, zh: {}, en: {}, snippet: {:?}, presets: {:?}, \
+             steps: {:?}, steps_zh: {:?}, steps_en: {:?} }},",
             slug,
             note_literal(&render::render(&read(&zh))),
             note_literal(&render::render(&read(&en))),
             snippet,
             read(&dir.join("presets.txt")),
+            read(&dir.join("steps.txt")),
+            steps::strip_bodies(&read(&dir.join("steps.zh.md"))),
+            steps::strip_bodies(&read(&dir.join("steps.en.md"))),
         )
         .unwrap();
     }

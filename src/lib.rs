@@ -10,6 +10,7 @@ pub mod app_state;
 pub mod asyncio;
 pub mod bank_scene;
 pub mod chart;
+pub mod course;
 pub mod engine;
 pub mod executor;
 pub mod history;

@@ -103,6 +103,9 @@ pub struct AppState {
     pub view: View,
     pub lang: Lang,
     pub lesson: Option<String>,
+    /// The lesson's step the page is on, by key (None: the link named none, so the lesson
+    /// opens on its first step with the link's own demo under "Details").
+    pub step: Option<String>,
     /// What the last opened link did not carry as written.
     pub link_notices: Vec<Notice>,
     /// Runs still to start, one after another ("Run all", a sweep).
@@ -124,6 +127,8 @@ pub struct AppState {
     /// A bank-scene visit is under way on the page's event loop: no workload run starts
     /// beside it (both would share the main thread, and neither's timings would mean much).
     pub scene_running: bool,
+    /// A bank-scene visit ended since the demo was set up (a scene step's evidence).
+    pub scene_ran: bool,
     /// Runs finished since the page opened (the progress record counts demos by it).
     pub finished_runs: u32,
     /// Every finished run, kept in the browser (see `history`).
@@ -155,6 +160,7 @@ impl Default for AppState {
             view: View::default(),
             lang: Lang::default(),
             lesson: None,
+            step: None,
             link_notices: Vec::new(),
             pending: Vec::new(),
             sweep: None,
@@ -165,6 +171,7 @@ impl Default for AppState {
             calibration: BTreeMap::new(),
             scene: None,
             scene_running: false,
+            scene_ran: false,
             finished_runs: 0,
             history: History::default(),
             isolation: Isolation::default(),
@@ -198,6 +205,8 @@ pub enum Action {
     OpenLesson(Option<&'static str>),
     /// A lesson's demo button: like a link, but the page keeps the learner's language.
     OpenPreset(String),
+    /// Go to step `n` of the open lesson: its demo set up (not run), the language kept.
+    OpenStep(usize),
     SetLang(Lang),
     /// Queue every executor of the demo that can run here, one after another.
     RunAll,
@@ -302,25 +311,33 @@ impl AppState {
                 self.api = config.api;
                 self.switch_us = config.switch_us;
                 self.lesson = config.lesson;
+                self.step = config.step;
                 self.confirm = None;
                 self.link_notices = notices;
                 self.scene = config.scene;
+                self.scene_ran = false;
             }
             Action::DismissLinkNotices => self.link_notices.clear(),
             Action::OpenLesson(None) => {
                 // The playground: every executor on offer, no lesson's scene.
                 self.lesson = None;
+                self.step = None;
                 self.executors = Executor::ALL.to_vec();
                 self.scene = None;
             }
             Action::OpenLesson(Some(id)) => {
                 // A new lesson starts with its own scene mode (if it has a scene).
                 self.scene = None;
+                if !crate::course::steps(id).is_empty() {
+                    self.lesson = Some(id.to_string());
+                    return self.apply(Action::OpenStep(0));
+                }
                 let first = crate::lessons::by_id(id).and_then(|l| l.presets().into_iter().next());
                 if let Some(preset) = first {
                     self = self.apply(Action::OpenPreset(preset.fragment));
                 }
             }
+            Action::OpenStep(n) => self = self.open_step(n),
             Action::OpenPreset(fragment) => {
                 let (lang, scene) = (self.lang, self.scene);
                 self = self.apply(Action::OpenLink(link::decode(&fragment)));
@@ -390,7 +407,10 @@ impl AppState {
                 self.keep_in_history(&record, started_ms);
             }
             Action::SetScene(mode) => self.scene = Some(mode),
-            Action::SceneRunning(on) => self.scene_running = on,
+            Action::SceneRunning(on) => {
+                self.scene_ran |= self.scene_running && !on;
+                self.scene_running = on;
+            }
             Action::History(action) => self.history = self.history.apply(action),
             Action::Isolation(isolation) => self.isolation = isolation,
             Action::Api(action) => self.apply_api(action),
@@ -402,6 +422,7 @@ impl AppState {
 mod api;
 mod history;
 mod queries;
+mod steps;
 mod sweeps;
 pub use api::ApiAction;
 #[cfg(test)]

@@ -11,6 +11,7 @@ impl AppState {
     pub fn link_config(&self) -> LinkConfig {
         LinkConfig {
             lesson: self.lesson.clone(),
+            step: self.step.clone(),
             workload: self.workload,
             values: self.values.clone(),
             executors: self.executors.clone(),

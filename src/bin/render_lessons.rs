@@ -28,7 +28,17 @@ fn main() {
             &read("en.md"),
             lesson.source.snippet,
         );
-        for (name, html) in files {
+        let read_or_empty = |f: &str| {
+            std::fs::read_to_string(format!("{content}/{}/{f}", lesson.id())).unwrap_or_default()
+        };
+        let steps = ["zh", "en"].into_iter().flat_map(|lang| {
+            render::step_files(
+                lesson.id(),
+                lang,
+                &read_or_empty(&format!("steps.{lang}.md")),
+            )
+        });
+        for (name, html) in files.into_iter().chain(steps) {
             std::fs::write(out.join(&name), html).expect("write a lesson file");
             written += 1;
         }

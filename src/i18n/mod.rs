@@ -11,6 +11,7 @@ pub mod controls;
 pub mod lang_compare;
 pub mod lesson_nav;
 pub mod procs;
+pub mod steps;
 
 use crate::link::Lang;
 
@@ -103,6 +104,7 @@ fn all_tables() -> Vec<Table> {
         table::<results::SweepText>("thread sweep"),
         table::<insights::InsightText>("insights"),
         table::<welcome::WelcomeText>("welcome"),
+        table::<steps::StepText>("steps"),
     ]
 }
 

@@ -10,6 +10,9 @@
 pub mod highlight;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+pub mod steps;
+#[cfg(test)]
+mod steps_tests;
 
 use crate::link::{self, Lang};
 
@@ -30,6 +33,10 @@ pub struct LessonSource {
     pub en: Note,
     pub snippet: &'static str,
     pub presets: &'static str,
+    /// `steps.txt`, and the step files without the notes' bodies (see `steps`).
+    pub steps: &'static str,
+    pub steps_zh: &'static str,
+    pub steps_en: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));

@@ -115,3 +115,18 @@ pub fn lesson_files(slug: &str, zh_md: &str, en_md: &str, snippet: &str) -> [(St
         ),
     ]
 }
+
+/// Each step's note as HTML, `{slug}.{key}.{lang}.html`, from `steps.{lang}.md`; a step file
+/// that does not parse writes nothing (the lessons' tests name what is wrong).
+pub fn step_files(slug: &str, lang: &str, steps_md: &str) -> Vec<(String, String)> {
+    super::steps::parse_text(steps_md)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| {
+            (
+                format!("{slug}.{}.{lang}.html", t.key),
+                render(&t.body).html,
+            )
+        })
+        .collect()
+}

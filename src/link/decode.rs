@@ -56,6 +56,17 @@ pub fn decode(fragment: &str) -> Decoded {
                     notices.push(Notice::BadLesson);
                 }
             }
+            Some(Field::Step) => {
+                // Same form as a lesson id; a key the lesson does not have opens its first step.
+                if fields::is_lesson_id(value) {
+                    config.step = Some(value.clone());
+                } else {
+                    notices.push(Notice::BadValue {
+                        field: "step",
+                        value: clip(value),
+                    });
+                }
+            }
             Some(Field::Executors) => {
                 if let Some(list) = executors(value, &mut notices) {
                     config.executors = list;

@@ -16,6 +16,9 @@ pub fn encode(config: &LinkConfig) -> String {
     if let Some(lesson) = &config.lesson {
         pairs.push(("lesson", lesson.clone()));
     }
+    if let Some(step) = &config.step {
+        pairs.push(("step", step.clone()));
+    }
     pairs.push(("w", config.workload.id.to_owned()));
     for param in config.workload.params {
         pairs.push((param.name, config.values.get(param).to_string()));

@@ -15,6 +15,8 @@ pub enum Field {
     Version,
     /// The lesson the link opens.
     Lesson,
+    /// The lesson's step.
+    Step,
     /// The workload, by [`crate::workload::WorkloadDef::id`].
     Workload,
     /// The executors to compare.
@@ -46,7 +48,7 @@ pub struct FieldDef {
 
 /// Every key a link may carry, besides the selected workload's parameters, which appear under
 /// their own [`Param::name`] (`n=3000000&tasks=64`), each a number clamped to its bounds.
-pub const FIELDS: [FieldDef; 11] = [
+pub const FIELDS: [FieldDef; 12] = [
     FieldDef {
         key: "v",
         field: Field::Version,
@@ -56,6 +58,11 @@ pub const FIELDS: [FieldDef; 11] = [
         key: "lesson",
         field: Field::Lesson,
         form: "lesson id, [a-z0-9-]{1,40}; optional",
+    },
+    FieldDef {
+        key: "step",
+        field: Field::Step,
+        form: "the lesson's step key, [a-z0-9-]{1,40}; optional (the first step)",
     },
     FieldDef {
         key: "w",

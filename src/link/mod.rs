@@ -38,6 +38,8 @@ pub const MAX_LEN: usize = 2_048;
 pub struct LinkConfig {
     /// The lesson to open, an id of the form `[a-z0-9-]{1,40}`.
     pub lesson: Option<String>,
+    /// The lesson's step, by key (same form as a lesson id).
+    pub step: Option<String>,
     pub workload: &'static WorkloadDef,
     /// The workload's parameter values (read through their bounds).
     pub values: Values,
@@ -60,6 +62,7 @@ impl Default for LinkConfig {
     fn default() -> Self {
         LinkConfig {
             lesson: None,
+            step: None,
             workload: &workload::primes::DEF,
             values: Values::default(),
             executors: vec![Executor::Main, Executor::Pool],
@@ -80,6 +83,7 @@ impl Default for LinkConfig {
 impl PartialEq for LinkConfig {
     fn eq(&self, other: &Self) -> bool {
         self.lesson == other.lesson
+            && self.step == other.step
             && self.workload == other.workload
             && self
                 .workload

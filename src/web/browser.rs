@@ -88,3 +88,14 @@ pub fn on_isolation_change(on_change: impl Fn() + 'static) {
         .add_event_listener_with_callback("isolationchange", listener.as_ref().unchecked_ref());
     listener.forget();
 }
+
+/// Scrolls the page so the element `id` starts at the top of the viewport (a step's stage
+/// after Run or a move to another step); nothing if it is not there.
+pub fn scroll_to(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view_with_bool(true);
+    }
+}

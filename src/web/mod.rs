@@ -19,6 +19,7 @@ pub mod heap;
 pub mod highlight;
 pub mod history_store;
 pub mod js_kernel;
+pub mod keys;
 pub mod platform;
 pub mod pool;
 pub mod prefs;

@@ -4,7 +4,7 @@ import { serve } from './server.mjs';
 import { launch, open } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
-export const POOL_SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `#pool-status[data-state="${s}"]`).join(', ');
+export const POOL_SETTLED = ['ready', 'failed', 'not-isolated'].map((s) => `main[data-pool="${s}"]`).join(', ');
 
 /** The key the app keeps its run history under in localStorage. */
 export const HISTORY_KEY = 'concurrency-playground.history';
@@ -19,7 +19,7 @@ export async function storedHistory(page) {
 }
 
 /** The selector that shows the pool is ready. */
-export const READY = '#pool-status[data-state="ready"]';
+export const READY = 'main[data-pool="ready"]';
 
 /**
  * One browser and one isolated server of dist/ for a whole test file, started before its tests

@@ -20,7 +20,7 @@ const KEY = HISTORY_KEY;
 async function freshHistory(page) {
   await page.evaluate((k) => localStorage.removeItem(k), KEY);
   await page.reload();
-  await page.waitForSelector('#pool-status[data-state="ready"]', { timeout: 30_000 });
+  await page.waitForSelector('main[data-pool=\"ready\"]', { timeout: 30_000 });
 }
 
 /** The history as stored (what survives the page), oldest first: [executor, outcome]. */

@@ -48,7 +48,7 @@ test('a plain static server without headers, below a sub-path: the service worke
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
-    await page.waitForSelector('#pool-status[data-state="ready"]', { timeout: 30_000 });
+    await page.waitForSelector('main[data-pool=\"ready\"]', { timeout: 30_000 });
     assert.equal(await page.evaluate(() => crossOriginIsolated), true);
     assert.equal(await page.getAttribute('html', 'data-isolation'), 'service-worker');
     assert.match(await page.locator('#isolated').innerText(), /service worker/);
@@ -63,7 +63,7 @@ test('a plain static server without headers, below a sub-path: the service worke
 
     // A later visit is isolated at once: no reload.
     await page.reload();
-    await page.waitForSelector('#pool-status[data-state="ready"]', { timeout: 30_000 });
+    await page.waitForSelector('main[data-pool=\"ready\"]', { timeout: 30_000 });
     await page.waitForTimeout(1_000);
     assert.equal(pageLoads(server), 3, 'a later visit does not reload');
 
@@ -92,7 +92,7 @@ test('the Content-Security-Policy is strict and in force; _headers carries the s
   try {
     const requests = await watch(browser.context);
     const { page, errors } = await open(browser.context, server.url);
-    await page.waitForSelector('#pool-status[data-state="ready"]', { timeout: 30_000 });
+    await page.waitForSelector('main[data-pool=\"ready\"]', { timeout: 30_000 });
     // Served with the headers: no service worker is needed, none is registered.
     assert.equal(await page.getAttribute('html', 'data-isolation'), 'headers');
     assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);

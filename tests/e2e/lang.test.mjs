@@ -12,7 +12,7 @@ test('the language follows the browser, is remembered, and a link overrides it',
   const browser = await launch({ locale: 'zh-CN' });
   try {
     const { page, errors } = await open(browser.context, server.url);
-    await page.waitForSelector('#pool-status[data-state="ready"]');
+    await page.waitForSelector('main[data-pool=\"ready\"]');
     assert.equal(await page.evaluate(() => navigator.language), 'zh-CN');
     assert.equal(await pressed(page), 'lang-zh', 'a Chinese browser opens in 中文');
     assert.match(await page.evaluate(() => location.hash), /lang=zh/, 'and the link carries it');
@@ -24,11 +24,11 @@ test('the language follows the browser, is remembered, and a link overrides it',
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal(await page.getAttribute('html', 'data-lang'), 'en');
     await page.goto(server.url);
-    await page.waitForSelector('#pool-status[data-state="ready"]');
+    await page.waitForSelector('main[data-pool=\"ready\"]');
     assert.equal(await pressed(page), 'lang-en', 'the choice is remembered');
 
     await page.goto(`${server.url}#v=1&w=pi&lang=both`);
-    await page.waitForSelector('#pool-status[data-state="ready"]');
+    await page.waitForSelector('main[data-pool=\"ready\"]');
     assert.equal(await pressed(page), 'lang-both', "a shared link's language wins");
     assert.deepEqual(errors, []);
   } finally {

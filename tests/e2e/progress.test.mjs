@@ -7,7 +7,7 @@ import { launch } from './browser.mjs';
 import { withApp, runOn, selectWorkload } from './app.mjs';
 
 const KEY = 'concurrency-playground.progress';
-const POOL_SETTLED = '#pool-status[data-state="ready"], #pool-status[data-state="failed"]';
+const POOL_SETTLED = 'main[data-pool="ready"], main[data-pool="failed"]';
 
 let browser;
 before(async () => {

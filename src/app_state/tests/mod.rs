@@ -23,7 +23,7 @@ pub(crate) fn ready(threads: usize) -> AppState {
 
 /// A finished run's record without spans or frames, for the page state's tests (also those
 /// beside `api.rs` and `history.rs`).
-pub(super) fn record_of(
+pub(crate) fn record_of(
     executor: Executor,
     threads: usize,
     answer: Answer,

@@ -25,6 +25,7 @@ fn writes_every_field_in_table_order() {
     );
     let config = LinkConfig {
         lesson: Some("gil-2".into()),
+        step: Some("two-counters".into()),
         workload: &pi::DEF,
         values: Values::default().with(&pi::SAMPLES, 5_000),
         executors: vec![Executor::Async, Executor::Pool],
@@ -39,7 +40,7 @@ fn writes_every_field_in_table_order() {
     let link = encode(&config);
     assert_eq!(
         link,
-        "v=1&lesson=gil-2&w=pi&samples=5000&tasks=8&seed=42&x=async,pool&t=8\
+        "v=1&lesson=gil-2&step=two-counters&w=pi&samples=5000&tasks=8&seed=42&x=async,pool&t=8\
          &fault=panic:0&view=charts&lang=en&scene=sync-polling&si=2000"
     );
     assert_eq!(

@@ -172,6 +172,7 @@ fn config() -> impl Strategy<Value = LinkConfig> {
             .prop_map(
                 |(w, values, lesson, mask, threads, fault, view, lang, scene, switch_us)| {
                     LinkConfig {
+                        step: lesson.as_ref().map(|_| "a-step".to_string()),
                         lesson,
                         workload: w,
                         values: w

@@ -15,15 +15,19 @@ use crate::web::components::{
 /// The lesson that shows the WebAssembly / JavaScript / native comparison.
 const LANG_COMPARE_LESSON: &str = "16-language-matters";
 
+/// `in_drawer`: the lesson's steps show the scene and the comparison on their stage; the
+/// drawer keeps the full note, its demos and its snippet.
 pub fn view(
     state: &UseReducerHandle<AppState>,
     lesson: Option<Lesson>,
     progress: &UseReducerDispatcher<ProgressState>,
+    in_drawer: bool,
 ) -> Html {
     let d = state.dispatcher();
     let busy = state.running.is_some() || state.scene_running;
     // The bank scene: lessons 03 and 04, or any page a link opened it on.
-    let scene = crate::bank_scene::shown(state.lesson.as_deref(), state.scene);
+    let scene =
+        crate::bank_scene::shown(state.lesson.as_deref(), state.scene).filter(|_| !in_drawer);
     let on_scene_ran = {
         let (progress, lesson) = (progress.clone(), lesson.map(|l| l.id().to_string()));
         Callback::from(move |_| {
@@ -44,7 +48,7 @@ pub fn view(
         <>
             if let Some(lesson) = lesson {
                 <LessonView {lesson} lang={state.lang} on_preset={send(&d, Action::OpenPreset)} disabled={busy} />
-                if lesson.id() == LANG_COMPARE_LESSON {
+                if lesson.id() == LANG_COMPARE_LESSON && !in_drawer {
                     <LangCompare lang={state.lang} disabled={busy} />
                 }
             } else {

@@ -5,6 +5,7 @@ mod effects;
 mod lesson_area;
 mod runs;
 mod send;
+mod steps;
 mod workbench;
 
 use std::rc::Rc;
@@ -51,8 +52,67 @@ pub fn app() -> Html {
         })
     };
     let p = progress.dispatcher();
+    steps::use_step_progress(&state, &progress);
+    steps::use_step_keys(&state, &progress);
+    let stage = steps::stage_figure(&state, lesson);
+    let history = html! {
+        // Reopening a kept run is opening its link, in the learner's current language.
+        <HistoryPanel
+            history={state.history.clone()}
+            results={state.results.clone()}
+            workload={state.workload.id}
+            config={fragment.clone()}
+            lang={state.lang}
+            on_action={send(&d, Action::History)}
+            on_reopen={send(&d, Action::OpenPreset)}
+            busy={busy}
+        />
+    };
+    let pool_status = html! {
+        <PoolStatus
+            isolated={state.isolated}
+            logical_processors={state.logical_processors}
+            pool={state.pool.clone()}
+            default_threads={state.threads}
+            lost_workers={state.lost_workers}
+            isolation={state.isolation.clone()}
+            lang={state.lang}
+        />
+    };
+    let notices = html! {
+        <>
+            <LinkNotices notices={state.link_notices.clone()} lang={state.lang}
+                on_dismiss={send(&d, |_| Action::DismissLinkNotices)} />
+            <Share fragment={fragment.clone()} lang={state.lang} />
+        </>
+    };
+    let body = match (lesson, stage) {
+        // A lesson as steps: the stage up front, the instrument panel in its drawer.
+        (Some(lesson), Some(stage)) => html! {
+            <>
+                <LinkNotices notices={state.link_notices.clone()} lang={state.lang}
+                    on_dismiss={send(&d, |_| Action::DismissLinkNotices)} />
+                { steps::view(&state, &runs, &progress, lesson, html! { <Share fragment={fragment.clone()} lang={state.lang} /> }, html! { <>
+                    { lesson_area::view(&state, Some(lesson), &p, true) }
+                    { pool_status }
+                    { workbench::view(&state, &runs, Some(stage)) }
+                    { history }
+                </> }) }
+            </>
+        },
+        _ => html! {
+            <>
+                { lesson_area::view(&state, lesson, &p, false) }
+                { notices }
+                { pool_status }
+                { workbench::view(&state, &runs, None) }
+                { history }
+            </>
+        },
+    };
     html! {
-        <main class="app">
+        // The pool's state on the page's root: tests and scripts wait on it whatever is open.
+        <main class={classes!("app", stage.is_some().then_some("wide"))} data-pool={state.pool.tag()}>
             <header class="top">
                 <h1>{ Ui::Title.get(Lang::Zh) }<span class="en">{ Ui::Title.get(Lang::En) }</span></h1>
                 <p class="lead">{ Ui::Lead.get(state.lang) }</p>
@@ -62,31 +122,7 @@ pub fn app() -> Html {
                 disabled={busy} progress={progress.progress.clone()} notice={progress.notice}
                 on_reset={send(&p, |_| ProgressAction::Reset)}
                 on_dismiss={send(&p, |_| ProgressAction::DismissNotice)} />
-            { lesson_area::view(&state, lesson, &p) }
-            <LinkNotices notices={state.link_notices.clone()} lang={state.lang}
-                on_dismiss={send(&d, |_| Action::DismissLinkNotices)} />
-            <Share fragment={fragment.clone()} lang={state.lang} />
-            <PoolStatus
-                isolated={state.isolated}
-                logical_processors={state.logical_processors}
-                pool={state.pool.clone()}
-                default_threads={state.threads}
-                lost_workers={state.lost_workers}
-                isolation={state.isolation.clone()}
-                lang={state.lang}
-            />
-            { workbench::view(&state, &runs) }
-            // Reopening a kept run is opening its link, in the learner's current language.
-            <HistoryPanel
-                history={state.history.clone()}
-                results={state.results.clone()}
-                workload={state.workload.id}
-                config={fragment}
-                lang={state.lang}
-                on_action={send(&d, Action::History)}
-                on_reopen={send(&d, Action::OpenPreset)}
-                busy={busy}
-            />
+            { body }
         </main>
     }
 }

@@ -7,6 +7,7 @@ use super::runs::Runs;
 use super::send::send;
 use crate::app_state::{Action, ApiAction, AppState};
 use crate::executor::Executor;
+use crate::lessons::steps::Figure;
 use crate::web::components::{
     api_demo::ApiDemo, chunk_chart::ChunkChart, confirm::Confirm, fault_picker::FaultPicker,
     insights::InsightCards, params_form::ParamsForm, progress::Progress, results::Results,
@@ -15,7 +16,10 @@ use crate::web::components::{
 };
 use crate::workload::{io, squares};
 
-pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs) -> Html {
+/// The panel; on a lesson's step, `stage` is the figure the step's stage already shows (and the
+/// stage shows the run's progress and questions), so the panel leaves those out.
+pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs, stage: Option<Figure>) -> Html {
+    let shows = |f: Figure| stage == Some(f);
     let d = state.dispatcher();
     let lang = state.lang;
     let running = state.running.is_some();
@@ -49,13 +53,14 @@ pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs) -> Html {
             if state.executors.contains(&Executor::Gil) {
                 <SwitchPicker switch_us={state.switch_us} on_change={send(&d, Action::SetSwitch)} disabled={running} {lang} />
             }
-            if let Some((executor, estimate_ms)) = state.confirm {
+            if let (Some((executor, estimate_ms)), None) = (state.confirm, stage) {
                 <Confirm {executor} {estimate_ms} on_confirm={runs.on_confirm.clone()}
                     on_dismiss={send(&d, |_| Action::DismissConfirm)} {lang} />
             }
-            if let Some(running) = state.running.clone() {
+            if let (Some(running), None) = (state.running.clone(), stage) {
                 <Progress {running} on_cancel={runs.on_cancel.clone()} live={runs.live.clone()} {lang} />
             }
+            if !shows(Figure::Sweep) {
             <SweepChart
                 sweep={state.sweep.clone().unwrap_or_else(|| crate::sweep::Sweep::new(Executor::Pool, state.max_threads()))}
                 logical_processors={state.logical_processors}
@@ -63,7 +68,8 @@ pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs) -> Html {
                 disabled={busy || !state.pool.is_ready()}
                 {lang}
             />
-            if state.workload.id == squares::DEF.id {
+            }
+            if state.workload.id == squares::DEF.id && !shows(Figure::Chunks) {
                 <ChunkChart
                     sweep={state.chunk_sweep.clone()}
                     on_start={send(&d, |_| Action::StartChunkSweep)}
@@ -78,6 +84,7 @@ pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs) -> Html {
                 {lang}
             />
             <InsightCards results={state.results.clone()} {lang} />
+            if !shows(Figure::Api) {
             <ApiDemo
                 {lang}
                 api={state.api}
@@ -90,6 +97,7 @@ pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs) -> Html {
                 on_api={send(&d, |call| Action::Api(ApiAction::Set(call)))}
                 disabled={busy}
             />
+            }
         </section>
     }
 }

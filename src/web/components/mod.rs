@@ -34,6 +34,7 @@ pub mod replay_strips;
 pub mod results;
 pub mod run_controls;
 pub mod share;
+pub mod step_view;
 pub mod sweep_chart;
 pub mod switch_picker;
 pub mod timeline;

@@ -41,6 +41,20 @@ fn run_title(r: &RunRecord, lang: Lang) -> String {
     )
 }
 
+/// The timeline's rows for these runs.
+pub fn run_views<'a>(runs: impl Iterator<Item = &'a RunRecord>, lang: Lang) -> Vec<RunView> {
+    runs.map(|r| RunView {
+        key: r.executor.tag(),
+        title: run_title(r, lang),
+        output: r.output.clone(),
+        switch_ms: r
+            .switch_ms
+            .unwrap_or(crate::engine::gil::SWITCH_INTERVAL_MS),
+        frames: r.frame_stamps.clone(),
+    })
+    .collect()
+}
+
 #[function_component(Results)]
 pub fn results(props: &Props) -> Html {
     // Runs the learner unticked in the comparison.
@@ -59,20 +73,13 @@ pub fn results(props: &Props) -> Html {
             }
         })
     };
-    let runs: Vec<RunView> = props
-        .results
-        .values()
-        .filter(|r| !hidden.contains(&r.executor))
-        .map(|r| RunView {
-            key: r.executor.tag(),
-            title: run_title(r, props.lang),
-            output: r.output.clone(),
-            switch_ms: r
-                .switch_ms
-                .unwrap_or(crate::engine::gil::SWITCH_INTERVAL_MS),
-            frames: r.frame_stamps.clone(),
-        })
-        .collect();
+    let runs = run_views(
+        props
+            .results
+            .values()
+            .filter(|r| !hidden.contains(&r.executor)),
+        props.lang,
+    );
     if props.results.is_empty() {
         return html! { <p class="empty" id="results-empty">{ R::NoRuns.get(props.lang) }</p> };
     }

@@ -22,6 +22,9 @@ use crate::link::Lang;
 pub struct Props {
     pub results: BTreeMap<Executor, RunRecord>,
     pub lang: Lang,
+    /// The chart's element id (unique in the page).
+    #[prop_or(AttrValue::Static(ID))]
+    pub id: AttrValue,
 }
 
 const W: f64 = 880.0;
@@ -98,7 +101,7 @@ pub fn wall_chart(props: &Props) -> Html {
     html! {
         <figure class="wall-figure timeline-figure" id="wall-chart">
             <figcaption><strong>{ T::WallTimes.get(lang) }</strong>{ " — " }<span class="help">{ T::WallSplit.get(lang) }</span></figcaption>
-            <svg class="wall-chart timeline" id={ID} role="img" aria-label={T::WallAria.fill(lang, &[&summary.join(", ")])}
+            <svg class="wall-chart timeline" id={props.id.clone()} role="img" aria-label={T::WallAria.fill(lang, &[&summary.join(", ")])}
                 width={W.to_string()} height={height.to_string()} viewBox={format!("0 0 {W} {height}")}>
                 <defs>{ super::timeline::patterns("wall") }</defs>
                 { for ticks.iter().map(|&t| html! {
@@ -115,7 +118,7 @@ pub fn wall_chart(props: &Props) -> Html {
                 <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-copy" x="1" y="1" width="20" height="12" fill="url(#wall-copy)" /></svg>{ kind_label(SpanKind::Copy, lang) }</li>
                 <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-overhead" x="1" y="1" width="20" height="12" fill="currentColor" /></svg>{ T::Overhead.get(lang) }</li>
             </ul>
-            <ExportButtons svg_id={ID.to_string()} name="wall-times" lang={lang} />
+            <ExportButtons svg_id={props.id.to_string()} name="wall-times" lang={lang} />
         </figure>
     }
 }
