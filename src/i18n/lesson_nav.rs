@@ -8,6 +8,7 @@ crate::texts! {
         Next => ("下一课 →", "Next →"),
         PlaygroundOption => ("自由实验（不选课程）", "Playground (no lesson)"),
         Playground => ("自由实验", "Playground"),
+        StepsSeen => ("{0}/{1} 步", "{0}/{1} steps"),
         Runs => ("{0} 次运行", "{0} runs"),
         Summary => ("已打开 {0}/{1} 课，运行了 {2} 次示例", "{0} of {1} lessons opened, {2} demos run"),
         Reset => ("清除进度", "Reset progress"),

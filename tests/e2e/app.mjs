@@ -115,3 +115,11 @@ export async function watchFrames(page) {
       return { gap, frames: f.length };
     });
 }
+
+/** Opens a lesson step's Details drawer (the full note, the instrument panel), if it is closed. */
+export async function openDetails(page) {
+  const drawer = page.locator('details.drawer');
+  if ((await drawer.count()) && (await drawer.getAttribute('open')) === null) {
+    await drawer.locator('> summary').click();
+  }
+}

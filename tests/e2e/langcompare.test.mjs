@@ -1,5 +1,5 @@
 // End-to-end: lesson 16 runs the same primes kernel in WebAssembly and in plain JavaScript on
-// the main thread and shows them beside the benchmark's native figures.
+// the main thread and shows them beside the benchmark's native figures, on the step that teaches it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open } from './browser.mjs';
@@ -16,7 +16,7 @@ after(async () => {
 test('lesson 16 compares WebAssembly, JavaScript and native on one kernel', async () => {
   const server = await serve({ root: process.env.DIST ?? 'dist', isolated: true });
   try {
-    const { page, errors } = await open(browser.context, `${server.url}#v=1&lesson=16-language-matters&lang=en`);
+    const { page, errors } = await open(browser.context, `${server.url}#v=1&lesson=16-language-matters&step=three-ways&lang=en`);
     const run = page.locator('#lang-compare-run');
     await run.click();
     const table = page.locator('#lang-compare-result');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { withApp } from './app.mjs';
+import { withApp, openDetails } from './app.mjs';
 
 /** Waits until the notes in `langs` and the snippet have been fetched and shown. */
 async function loaded(view, langs) {
@@ -25,6 +25,8 @@ test('every lesson opens in 中文 and English and its first demo runs', async (
     assert.equal(ids.length, 16, ids.join(', '));
     for (const [i, id] of ids.entries()) {
       await page.selectOption('#lesson', id);
+      // A lesson opens on its first step; the full note and its demos are under Details.
+      await openDetails(page);
       const view = page.locator('#lesson-view');
       assert.equal(await view.getAttribute('data-lesson'), id);
       assert.equal(await page.locator('#lesson-prev').isDisabled(), i === 0, `${id}: previous`);
@@ -50,7 +52,8 @@ test('every lesson opens in 中文 and English and its first demo runs', async (
       assert.ok((await view.locator('.snippet .tok-keyword').count()) > 0, `${id}: highlighted`);
       assert.match(await page.evaluate(() => location.hash), new RegExp(`lesson=${id}`), `${id}: its own link`);
 
-      // The first demo: set up by opening the lesson; run every executor it compares.
+      // The first demo: set up by its button; run every executor it compares.
+      await page.click('#preset-0');
       const executors = (await page.locator('#run-all + .help').innerText()).split(': ').pop().split(', ');
       await page.click('#run-all');
       for (const executor of executors) {

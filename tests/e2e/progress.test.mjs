@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { withApp, runOn, selectWorkload } from './app.mjs';
+import { withApp, runOn, selectWorkload, openDetails } from './app.mjs';
 
 const KEY = 'concurrency-playground.progress';
 const POOL_SETTLED = 'main[data-pool="ready"], main[data-pool="failed"]';
@@ -42,7 +42,10 @@ test('progress is kept across visits, and a corrupt record is reset with a notic
     await page.selectOption('#lesson', '01-concurrency-vs-parallelism');
     await page.click('#lesson-next');
     await page.click('#lesson-next');
-    // A demo in lesson 03: one executor of its first preset, and one visit to the bank.
+    // A demo in lesson 03: one executor of its first preset (under Details), and one visit to
+    // the bank (the first step's scene).
+    await openDetails(page);
+    await page.click('#preset-0');
     const run = await runOn(page, 'async');
     assert.equal(run.state, 'completed');
     await page.click('#scene-run');
@@ -91,6 +94,8 @@ test('a browser that refuses to store: a notice, and the page works on', async (
     await page.selectOption('#lesson', '03-sync-vs-async');
     await page.locator('#lesson-progress-notice[data-kind="cannot-save"]').waitFor();
     assert.equal((await summary(page)).opened, 1, 'kept for this visit');
+    await openDetails(page);
+    await page.click('#preset-0');
     assert.equal((await runOn(page, 'async')).state, 'completed');
     assert.equal((await summary(page)).demos, 1);
     assert.deepEqual(errors, []);
@@ -100,6 +105,8 @@ test('a browser that refuses to store: a notice, and the page works on', async (
 test('the playground opens from the nav and by link', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await page.selectOption('#lesson', '04-blocking-vs-non-blocking');
+    await openDetails(page);
+    await page.click('#preset-0');
     const executors = () => page.locator('#run-all + .help').innerText().then((t) => t.split(': ').pop().split(', '));
     // Every executor the page has: one Run button each.
     const all = await page

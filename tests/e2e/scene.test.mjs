@@ -46,7 +46,8 @@ async function runMode(page, mode) {
 
 test('each way to wait runs for real and shows what the customer did meanwhile', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
-    await page.selectOption('#lesson', '04-blocking-vs-non-blocking');
+    // Lesson 03 opens on its first step: the scene, standing in line.
+    await page.selectOption('#lesson', '03-sync-vs-async');
     await page.locator('#scene').waitFor();
     assert.equal(await page.locator('#scene').getAttribute('data-mode'), 'sync-blocking', 'the first way by default');
     assert.equal(await page.locator('#scene-freeze').count(), 1, 'the freeze is announced');

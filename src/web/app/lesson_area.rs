@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::send::send;
 use crate::app_state::{Action, AppState};
+use crate::i18n::{steps::StepText, Texts};
 use crate::lessons::Lesson;
 use crate::progress::{ProgressAction, ProgressState};
 use crate::web::components::{
@@ -17,11 +18,25 @@ const LANG_COMPARE_LESSON: &str = "16-language-matters";
 
 /// `in_drawer`: the lesson's steps show the scene and the comparison on their stage; the
 /// drawer keeps the full note, its demos and its snippet.
+/// Opens lesson `id` on its step `step`.
+fn go_on(
+    d: &UseReducerDispatcher<AppState>,
+    id: &'static str,
+    step: usize,
+) -> Callback<MouseEvent> {
+    let d = d.clone();
+    Callback::from(move |_| {
+        d.dispatch(Action::OpenLesson(Some(id)));
+        d.dispatch(Action::OpenStep(step));
+    })
+}
+
 pub fn view(
     state: &UseReducerHandle<AppState>,
     lesson: Option<Lesson>,
     progress: &UseReducerDispatcher<ProgressState>,
     in_drawer: bool,
+    continue_at: Option<(&'static str, usize)>,
 ) -> Html {
     let d = state.dispatcher();
     let busy = state.running.is_some() || state.scene_running;
@@ -52,6 +67,14 @@ pub fn view(
                     <LangCompare lang={state.lang} disabled={busy} />
                 }
             } else {
+                if let Some((id, step)) = continue_at {
+                    <p class="continue">
+                        <button data-role="continue" data-lesson={id} disabled={busy}
+                            onclick={go_on(&d, id, step)}>
+                            { StepText::Continue.fill(state.lang, &[&id.get(..2).unwrap_or(id), &(step + 1)]) }
+                        </button>
+                    </p>
+                }
                 <Welcome outcome={crate::welcome::outcome(state)} on_run={on_welcome} disabled={busy} lang={state.lang} />
                 <Playground lang={state.lang} />
             }

@@ -21,7 +21,12 @@ use crate::workload::{io, squares};
 
 /// The step's figure, or the run in progress (with its live timeline and Stop), or the
 /// question before a long freeze.
-fn figure(state: &UseReducerHandle<AppState>, runs: &Runs, step: &Step) -> Html {
+fn figure(
+    state: &UseReducerHandle<AppState>,
+    runs: &Runs,
+    step: &Step,
+    on_scene_ran: Callback<()>,
+) -> Html {
     let d = state.dispatcher();
     let lang = state.lang;
     let busy = state.running.is_some() || state.scene_running;
@@ -66,7 +71,7 @@ fn figure(state: &UseReducerHandle<AppState>, runs: &Runs, step: &Step) -> Html 
         Figure::Scene => match crate::bank_scene::shown(state.lesson.as_deref(), state.scene) {
             Some(mode) => html! {
                 <BankScene {mode} {lang} config={state.link_config()}
-                    on_mode={send(&d, Action::SetScene)} on_ran={Callback::noop()}
+                    on_mode={send(&d, Action::SetScene)} on_ran={on_scene_ran}
                     on_busy={send(&d, Action::SceneRunning)} disabled={state.running.is_some()} />
             },
             None => html! {},
@@ -186,7 +191,7 @@ pub fn view(
     let busy = state.running.is_some() || state.scene_running || !state.pending.is_empty();
     html! {
         <StepView {lesson} {index} lang={state.lang} stage={stage.clone()} {guess} {busy} {seen}
-            figure={figure(state, runs, step)}
+            figure={figure(state, runs, step, send(&p, move |_| ProgressAction::Ran(id.into())))}
             {on_guess} {on_run} on_step={go_to(&d)} {on_next_lesson}
             drawer_open={state.step.is_none()} {share}>
             { drawer }

@@ -56,12 +56,23 @@ pub fn lesson_nav(props: &Props) -> Html {
             l.number,
             title(l)
         );
+        let (seen, steps) = (
+            progress.steps_seen(l.id()),
+            crate::course::steps(l.id()).len(),
+        );
+        let mut notes = Vec::new();
+        if seen > 0 {
+            notes.push(T::StepsSeen.fill(lang, &[&seen, &steps]));
+        }
         if demos > 0 {
-            text.push_str(&format!(" ({})", T::Runs.fill(lang, &[&demos])));
+            notes.push(T::Runs.fill(lang, &[&demos]));
+        }
+        if !notes.is_empty() {
+            text.push_str(&format!(" ({})", notes.join(" · ")));
         }
         html! {
             <option value={l.id()} selected={l.id() == current}
-                data-opened={opened.to_string()} data-demos={demos.to_string()}>{ text }</option>
+                data-opened={opened.to_string()} data-demos={demos.to_string()} data-steps-seen={seen.to_string()}>{ text }</option>
         }
     };
     let notice = props.notice.map(|n| match n {
