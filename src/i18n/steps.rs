@@ -34,6 +34,6 @@ crate::texts! {
         ),
         Details => ("详情：完整笔记、参数、图表、Python API、历史记录", "Details: the full note, parameters, charts, Python API, history"),
         Continue => ("继续学习：第 {0} 课 · 第 {1} 步", "Continue: lesson {0} · step {1}"),
-        Seen => ("已看", "seen"),
+        Course => ("全部课程", "The course"),
     }
 }

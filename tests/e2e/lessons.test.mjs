@@ -54,7 +54,7 @@ test('every lesson opens in 中文 and English and its first demo runs', async (
 
       // The first demo: set up by its button; run every executor it compares.
       await page.click('#preset-0');
-      const executors = (await page.locator('#run-all + .help').innerText()).split(': ').pop().split(', ');
+      const executors = (await page.locator('#run-all + .help').innerText()).split(/[:：]\s*/).pop().split(', ');
       await page.click('#run-all');
       for (const executor of executors) {
         // On a busy machine the calibrated estimate of a synchronous run can pass the 3 s at

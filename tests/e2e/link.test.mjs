@@ -54,10 +54,11 @@ test('a hostile link shows a notice and safe defaults, and runs or injects nothi
     '&t=9999&junk=1&lang=<script>window.__pwned=2</script>&fault=panic:77777777';
   const { page, errors } = await open(shared.browser.context, `${shared.server.url}#${hostile}`);
   await page.waitForSelector(READY);
+  // The link's language is not valid, so the page's default (中 · En: labels in Chinese).
   const notices = await page.locator('#link-notices').innerText();
-  assert.match(notices, /n = 99999999999999 is out of range: 1000000000 is used/);
-  assert.match(notices, /Ignored unknown executor/);
-  assert.match(notices, /Ignored unknown field “junk”/);
+  assert.match(notices, /n = 99999999999999 超出范围，改为 1000000000/);
+  assert.match(notices, /忽略未知执行方式/);
+  assert.match(notices, /忽略未知字段 “junk”/);
   const config = await configuration(page);
   assert.equal(config.workload, 'counter');
   assert.equal(config.params.n, '1000000000');
@@ -77,7 +78,7 @@ test('a hostile link shows a notice and safe defaults, and runs or injects nothi
 test('100 KB of junk in the link is refused without being read', async () => {
   const { page, errors } = await open(shared.browser.context, `${shared.server.url}#${'x&'.repeat(50_000)}`);
   await page.waitForSelector(READY);
-  assert.match(await page.locator('#link-notices').innerText(), /too long \(100000 bytes\)/);
+  assert.match(await page.locator('#link-notices').innerText(), /链接太长（100000 字节）/);
   assert.equal(await page.locator('#workload').inputValue(), 'primes');
   assert.deepEqual(errors, []);
   await page.close();

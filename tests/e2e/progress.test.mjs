@@ -107,7 +107,7 @@ test('the playground opens from the nav and by link', async () => {
     await page.selectOption('#lesson', '04-blocking-vs-non-blocking');
     await openDetails(page);
     await page.click('#preset-0');
-    const executors = () => page.locator('#run-all + .help').innerText().then((t) => t.split(': ').pop().split(', '));
+    const executors = () => page.locator('#run-all + .help').innerText().then((t) => t.split(/[:：]\s*/).pop().split(', '));
     // Every executor the page has: one Run button each.
     const all = await page
       .locator('.run-controls .run button[id^="run-"]:not(#run-all)')

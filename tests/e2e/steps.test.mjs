@@ -217,3 +217,30 @@ test('← and → move between steps and Enter runs the step', { timeout: 120_00
     assert.deepEqual(errors, []);
   });
 });
+
+test('the home page maps the course with each lesson\'s steps seen, and Continue opens the next unseen step', { timeout: 120_000 }, async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.evaluate(() => localStorage.removeItem('concurrency-playground.progress'));
+    await openLink(page, 'v=1&lang=en');
+    const map = page.locator('[data-role=lesson-map]');
+    await map.waitFor();
+    assert.equal(await map.locator('li').count(), 16);
+    assert.equal(await page.locator('[data-role=continue]').count(), 0, 'nothing seen yet: no Continue');
+    // Seeing lesson 7's first two steps.
+    await map.locator('li[data-lesson="07-gil"] button').click();
+    await page.waitForFunction(() => document.querySelector('#step-view')?.dataset.lesson === '07-gil');
+    await page.click('[data-role=next]');
+    await page.waitForFunction(() => document.querySelector('.step-dots .dot.current')?.dataset.stepIndex === '1');
+    await page.click('#nav-playground');
+    await map.waitFor();
+    assert.equal(await map.locator('li[data-lesson="07-gil"]').getAttribute('data-state'), 'started');
+    assert.match(await map.locator('li[data-lesson="07-gil"] .map-steps').innerText(), /^2\/5 steps$/);
+    assert.equal(await map.locator('li[data-lesson="06-cores-and-threads"]').getAttribute('data-state'), 'new');
+    const go = page.locator('[data-role=continue]');
+    assert.match(await go.innerText(), /lesson 07 · step 3/);
+    await go.click();
+    await page.waitForFunction(() => document.querySelector('#step-view')?.dataset.lesson === '07-gil');
+    assert.equal((await shown(page)).index, 2);
+    assert.deepEqual(errors, []);
+  });
+});

@@ -9,8 +9,8 @@ use crate::i18n::{steps::StepText, Texts};
 use crate::lessons::Lesson;
 use crate::progress::{ProgressAction, ProgressState};
 use crate::web::components::{
-    bank_scene::BankScene, lang_compare::LangCompare, lesson_view::LessonView,
-    playground::Playground, welcome::Welcome,
+    bank_scene::BankScene, lang_compare::LangCompare, lesson_map::LessonMap,
+    lesson_view::LessonView, playground::Playground, welcome::Welcome,
 };
 
 /// The lesson that shows the WebAssembly / JavaScript / native comparison.
@@ -37,6 +37,7 @@ pub fn view(
     progress: &UseReducerDispatcher<ProgressState>,
     in_drawer: bool,
     continue_at: Option<(&'static str, usize)>,
+    course: &crate::progress::Progress,
 ) -> Html {
     let d = state.dispatcher();
     let busy = state.running.is_some() || state.scene_running;
@@ -76,6 +77,8 @@ pub fn view(
                     </p>
                 }
                 <Welcome outcome={crate::welcome::outcome(state)} on_run={on_welcome} disabled={busy} lang={state.lang} />
+                <LessonMap lang={state.lang} progress={course.clone()} disabled={busy}
+                    on_open={send(&d, |id| Action::OpenLesson(Some(id)))} />
                 <Playground lang={state.lang} />
             }
             if let Some(mode) = scene {

@@ -93,7 +93,7 @@ pub fn app() -> Html {
                 <LinkNotices notices={state.link_notices.clone()} lang={state.lang}
                     on_dismiss={send(&d, |_| Action::DismissLinkNotices)} />
                 { steps::view(&state, &runs, &progress, lesson, html! { <Share fragment={fragment.clone()} lang={state.lang} /> }, html! { <>
-                    { lesson_area::view(&state, Some(lesson), &p, true, None) }
+                    { lesson_area::view(&state, Some(lesson), &p, true, None, &progress.progress) }
                     { pool_status }
                     { workbench::view(&state, &runs, Some(stage)) }
                     { history }
@@ -102,7 +102,7 @@ pub fn app() -> Html {
         },
         _ => html! {
             <>
-                { lesson_area::view(&state, lesson, &p, false, progress.progress.continue_at()) }
+                { lesson_area::view(&state, lesson, &p, false, progress.progress.continue_at(), &progress.progress) }
                 { notices }
                 { pool_status }
                 { workbench::view(&state, &runs, None) }

@@ -18,6 +18,7 @@ pub mod insights;
 pub mod labels;
 pub mod lang_compare;
 pub mod lang_picker;
+pub mod lesson_map;
 pub mod lesson_nav;
 pub mod lesson_view;
 pub mod link_notices;
