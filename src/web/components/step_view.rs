@@ -40,6 +40,18 @@ pub struct Props {
     pub children: Html,
 }
 
+/// A question, choice or caption: plain text where `code` spans become `<code>`.
+fn inline(text: &str) -> Html {
+    let parts = text.split('`').enumerate().map(|(i, part)| {
+        if i % 2 == 1 {
+            html! { <code>{ part.to_string() }</code> }
+        } else {
+            html! { { part.to_string() } }
+        }
+    });
+    html! { <>{ for parts }</> }
+}
+
 /// The stage's labels stay in one language: Chinese in "both".
 fn one(lang: Lang) -> Lang {
     match lang {
@@ -133,7 +145,7 @@ fn predict(props: &Props, step: &Step) -> Html {
                 .map(|(m, v)| T::Measured.fill(lang, &[&value_text(m, v)]));
             html! {
                 <p class={classes!("verdict", g.correct().then_some("right"))} data-role="verdict">
-                    { chose }{ " " }{ outcome }
+                    { inline(&chose) }{ " " }{ inline(&outcome) }
                     if let Some(m) = measured { { " " }<strong>{ m }</strong> }
                 </p>
             }
@@ -142,7 +154,7 @@ fn predict(props: &Props, step: &Step) -> Html {
     };
     html! {
         <fieldset class="predict" data-role="predict">
-            <legend>{ T::Guess.get(lang) }{ ": " }{ text.question.clone().unwrap_or_default() }</legend>
+            <legend>{ T::Guess.get(lang) }{ ": " }{ inline(text.question.as_deref().unwrap_or_default()) }</legend>
             <div class="choices">
                 { for text.choices.iter().enumerate().map(|(i, c)| {
                     let chosen = props.guess == Some(Guess::Picked(i));
@@ -151,7 +163,7 @@ fn predict(props: &Props, step: &Step) -> Html {
                         <button class={classes!("choice", chosen.then_some("chosen"), right.then_some("right"))}
                             data-choice={i.to_string()} aria-pressed={chosen.to_string()}
                             disabled={props.busy}
-                            onclick={props.on_guess.reform(move |_: MouseEvent| Guess::Picked(i))}>{ c.clone() }</button>
+                            onclick={props.on_guess.reform(move |_: MouseEvent| Guess::Picked(i))}>{ inline(c) }</button>
                     }
                 }) }
                 if !done {
@@ -219,7 +231,7 @@ fn caption(props: &Props, step: &Step) -> Html {
     };
     html! {
         <div class={classes!("caption", class)} data-role="caption" aria-live="polite">
-            <p>{ text }</p>
+            <p>{ inline(&text) }</p>
             if let Some(d) = device { <p class="device-note" data-role="device-note">{ d.get(lang) }</p> }
         </div>
     }
