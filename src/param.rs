@@ -34,6 +34,20 @@ impl Parsed {
 }
 
 impl Param {
+    /// The next value above (`up`) or below `value` on the 1-2-5 ladder (1, 2, 5, 10, 20, …),
+    /// within the bounds: what a stepper's + and − choose, so a phone needs no typing.
+    pub fn nudge(&self, value: u64, up: bool) -> u64 {
+        let ladder = (0..20u32)
+            .flat_map(|e| [1u64, 2, 5].map(|m| m.saturating_mul(10u64.saturating_pow(e))))
+            .chain([self.min, self.max]);
+        let next = if up {
+            ladder.filter(|&v| v > value).min()
+        } else {
+            ladder.filter(|&v| v < value).max()
+        };
+        self.clamp(next.unwrap_or(value))
+    }
+
     /// Brings `value` within `[min, max]`.
     pub fn clamp(&self, value: u64) -> u64 {
         value.clamp(self.min, self.max)
@@ -105,6 +119,30 @@ mod tests {
             let v = P.parse(text).value();
             assert!((P.min..=P.max).contains(&v), "{text:?} -> {v}");
         }
+    }
+
+    #[test]
+    fn steppers_walk_the_one_two_five_ladder_within_bounds() {
+        let p = Param {
+            name: "n",
+            default: 3_000_000,
+            min: 10,
+            max: 30_000_000,
+        };
+        assert_eq!(p.nudge(3_000_000, true), 5_000_000);
+        assert_eq!(p.nudge(3_000_000, false), 2_000_000);
+        assert_eq!(p.nudge(5_000_000, true), 10_000_000);
+        assert_eq!(p.nudge(20_000_000, true), 30_000_000, "the bound is a stop");
+        assert_eq!(p.nudge(30_000_000, true), 30_000_000);
+        assert_eq!(p.nudge(20, false), 10);
+        assert_eq!(p.nudge(10, false), 10);
+        let flag = Param {
+            name: "list",
+            default: 0,
+            min: 0,
+            max: 1,
+        };
+        assert_eq!((flag.nudge(0, true), flag.nudge(1, false)), (1, 0));
     }
 }
 

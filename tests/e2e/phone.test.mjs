@@ -53,3 +53,30 @@ test('at 390×844 no page scrolls sideways: home, every lesson in every language
     assert.deepEqual(errors, []);
   });
 });
+
+test('at 390×844 sizes change with steppers, no typing: + and − walk 1, 2, 5, 10, … within the bounds', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await selectWorkload(page, 'primes');
+    const field = page.locator('.field', { has: page.locator('#param-n') });
+    const up = field.locator('[data-role=nudge-up]');
+    const down = field.locator('[data-role=nudge-down]');
+    for (const b of [up, down]) {
+      const box = await b.boundingBox();
+      assert.ok(box.width >= 44 && box.height >= 44, JSON.stringify(box));
+    }
+    assert.equal(await page.inputValue('#param-n'), '3000000');
+    await up.click();
+    assert.equal(await page.inputValue('#param-n'), '5000000');
+    await down.click();
+    assert.equal(await page.inputValue('#param-n'), '2000000');
+    await down.click();
+    assert.equal(await page.inputValue('#param-n'), '1000000');
+    // The top of the range: + stops there and turns off.
+    for (let i = 0; i < 6; i++) if (await up.isEnabled()) await up.click();
+    assert.equal(await page.inputValue('#param-n'), '30000000');
+    assert.equal(await up.isDisabled(), true);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390);
+    assert.deepEqual(errors, []);
+  });
+});

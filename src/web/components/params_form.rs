@@ -37,6 +37,7 @@ fn field(param: &'static Param, props: &Props) -> Html {
         .on_edit
         .reform(move |e: InputEvent| (name, e.target_unchecked_into::<HtmlInputElement>().value()));
     let input = props.inputs.get(name);
+    let value = props.values.get(param);
     let text = input.map_or_else(|| props.values.get(param).to_string(), |i| i.text.clone());
     let Param { min, max, .. } = *param;
     let notice = input.and_then(|i| match i.parsed {
@@ -51,6 +52,14 @@ fn field(param: &'static Param, props: &Props) -> Html {
             <input id={id.clone()} type="text" inputmode="numeric" autocomplete="off"
                 value={text} {oninput} disabled={props.disabled}
                 aria-describedby={format!("{id}-help")} />
+            <span class="stepper">
+                <button type="button" class="secondary" data-role="nudge-down" aria-label={format!("{name} −")}
+                    disabled={props.disabled || value <= min}
+                    onclick={props.on_edit.reform(move |_: MouseEvent| (name, param.nudge(value, false).to_string()))}>{ "−" }</button>
+                <button type="button" class="secondary" data-role="nudge-up" aria-label={format!("{name} +")}
+                    disabled={props.disabled || value >= max}
+                    onclick={props.on_edit.reform(move |_: MouseEvent| (name, param.nudge(value, true).to_string()))}>{ "+" }</button>
+            </span>
             <span id={format!("{id}-help")} class="help">{ format!("{min} – {max}") }</span>
             if let Some(text) = notice {
                 <p class="notice warn" id={format!("{id}-notice")} role="status">{ text }</p>
