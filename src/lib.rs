@@ -16,6 +16,7 @@ pub mod executor;
 pub mod history;
 pub mod i18n;
 pub mod insight;
+pub mod interleave;
 pub mod isolation;
 pub mod lang_compare;
 pub mod lessons;

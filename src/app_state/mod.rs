@@ -139,6 +139,8 @@ pub struct AppState {
     pub api: crate::pyapi::ApiCall,
     /// The simulated GIL's switch interval, µs.
     pub switch_us: u64,
+    /// The interleaving stepper's scenario and schedule, as a link carries it.
+    pub interleave: Option<String>,
 }
 
 impl Default for AppState {
@@ -177,6 +179,7 @@ impl Default for AppState {
             isolation: Isolation::default(),
             api: crate::pyapi::ApiCall::None,
             switch_us: link::fields::SWITCH_US.default,
+            interleave: None,
         }
     }
 }
@@ -235,6 +238,8 @@ pub enum Action {
     Isolation(Isolation),
     /// The Python API panel (see `api.rs`).
     Api(ApiAction),
+    /// The learner stepped, undid or picked a scenario in the interleaving stepper.
+    SetInterleave(String),
 }
 
 impl AppState {
@@ -310,6 +315,7 @@ impl AppState {
                 self.lang = config.lang;
                 self.api = config.api;
                 self.switch_us = config.switch_us;
+                self.interleave = config.interleave;
                 self.lesson = config.lesson;
                 self.step = config.step;
                 self.confirm = None;
@@ -414,6 +420,11 @@ impl AppState {
             Action::History(action) => self.history = self.history.apply(action),
             Action::Isolation(isolation) => self.isolation = isolation,
             Action::Api(action) => self.apply_api(action),
+            Action::SetInterleave(text) => {
+                if let Some((scenario, schedule)) = crate::interleave::decode(&text) {
+                    self.interleave = Some(crate::interleave::encode(scenario, &schedule));
+                }
+            }
         }
         self
     }

@@ -22,6 +22,7 @@ impl AppState {
             scene: self.scene,
             api: self.api,
             switch_us: self.switch_us,
+            interleave: self.interleave.clone(),
         }
     }
 

@@ -119,7 +119,7 @@ pub fn index_of(id: &str, key: Option<&str>) -> usize {
 }
 
 /// Whether two configurations set up the same demo, whatever the lesson, step, language, view
-/// and bank-scene mode (the scene's own buttons change it) they are shown in.
+/// bank-scene mode and interleaving schedule (their own panels change them) they are shown in.
 pub fn same_demo(a: &LinkConfig, b: &LinkConfig) -> bool {
     let b = LinkConfig {
         lesson: a.lesson.clone(),
@@ -127,6 +127,7 @@ pub fn same_demo(a: &LinkConfig, b: &LinkConfig) -> bool {
         lang: a.lang,
         view: a.view,
         scene: a.scene,
+        interleave: a.interleave.clone(),
         ..b.clone()
     };
     *a == b

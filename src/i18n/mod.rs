@@ -8,6 +8,7 @@
 
 pub mod bank_scene;
 pub mod controls;
+pub mod interleave;
 pub mod lang_compare;
 pub mod lesson_nav;
 pub mod procs;
@@ -104,6 +105,7 @@ fn all_tables() -> Vec<Table> {
         table::<insights::InsightText>("insights"),
         table::<welcome::WelcomeText>("welcome"),
         table::<steps::StepText>("steps"),
+        table::<interleave::IlText>("interleave"),
     ]
 }
 

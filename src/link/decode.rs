@@ -56,6 +56,15 @@ pub fn decode(fragment: &str) -> Decoded {
                     notices.push(Notice::BadLesson);
                 }
             }
+            Some(Field::Interleave) => match crate::interleave::decode(value) {
+                Some((scenario, schedule)) => {
+                    config.interleave = Some(crate::interleave::encode(scenario, &schedule))
+                }
+                None => notices.push(Notice::BadValue {
+                    field: "il",
+                    value: clip(value),
+                }),
+            },
             Some(Field::Step) => {
                 // Same form as a lesson id; a key the lesson does not have opens its first step.
                 if fields::is_lesson_id(value) {

@@ -51,6 +51,9 @@ pub fn encode(config: &LinkConfig) -> String {
     if config.switch_us != super::fields::SWITCH_US.default {
         pairs.push(("si", config.switch_us.to_string()));
     }
+    if let Some(il) = &config.interleave {
+        pairs.push(("il", il.clone()));
+    }
     pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", escape(value)))

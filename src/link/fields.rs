@@ -35,6 +35,8 @@ pub enum Field {
     Api,
     /// The simulated GIL's switch interval.
     Switch,
+    /// The interleaving stepper's scenario and schedule.
+    Interleave,
 }
 
 /// One row of the table: a key and what it maps to.
@@ -48,7 +50,7 @@ pub struct FieldDef {
 
 /// Every key a link may carry, besides the selected workload's parameters, which appear under
 /// their own [`Param::name`] (`n=3000000&tasks=64`), each a number clamped to its bounds.
-pub const FIELDS: [FieldDef; 12] = [
+pub const FIELDS: [FieldDef; 13] = [
     FieldDef {
         key: "v",
         field: Field::Version,
@@ -108,6 +110,11 @@ pub const FIELDS: [FieldDef; 12] = [
         key: "si",
         field: Field::Switch,
         form: "the GIL's switch interval in µs, 100..=20000; missing means 5000 (CPython's 5 ms)",
+    },
+    FieldDef {
+        key: "il",
+        field: Field::Interleave,
+        form: "<scenario>:<thread digits>, a schedule the scenario can take, at most 64 steps; optional",
     },
 ];
 

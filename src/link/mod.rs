@@ -56,6 +56,8 @@ pub struct LinkConfig {
     pub api: crate::pyapi::ApiCall,
     /// The simulated GIL's switch interval, µs (`si=`, within [`fields::SWITCH_US`]).
     pub switch_us: u64,
+    /// The interleaving stepper's scenario and schedule (`il=`, see `interleave::decode`).
+    pub interleave: Option<String>,
 }
 
 impl Default for LinkConfig {
@@ -73,6 +75,7 @@ impl Default for LinkConfig {
             scene: None,
             api: crate::pyapi::ApiCall::None,
             switch_us: fields::SWITCH_US.default,
+            interleave: None,
         }
     }
 }
@@ -98,6 +101,7 @@ impl PartialEq for LinkConfig {
             && self.scene == other.scene
             && self.api == other.api
             && self.switch_us == other.switch_us
+            && self.interleave == other.interleave
     }
 }
 

@@ -36,12 +36,13 @@ fn writes_every_field_in_table_order() {
         scene: Some(crate::bank_scene::Mode::SyncPolling),
         api: crate::pyapi::ApiCall::None,
         switch_us: 2_000,
+        interleave: Some("lost-update:010".into()),
     };
     let link = encode(&config);
     assert_eq!(
         link,
         "v=1&lesson=gil-2&step=two-counters&w=pi&samples=5000&tasks=8&seed=42&x=async,pool&t=8\
-         &fault=panic:0&view=charts&lang=en&scene=sync-polling&si=2000"
+         &fault=panic:0&view=charts&lang=en&scene=sync-polling&si=2000&il=lost-update:010"
     );
     assert_eq!(
         read(&link),

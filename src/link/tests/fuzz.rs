@@ -191,6 +191,7 @@ fn config() -> impl Strategy<Value = LinkConfig> {
                         scene,
                         api: crate::pyapi::ApiCall::None,
                         switch_us,
+                        interleave: None,
                     }
                 },
             )

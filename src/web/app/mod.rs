@@ -3,6 +3,7 @@
 
 mod effects;
 mod lesson_area;
+mod page;
 mod runs;
 mod send;
 mod steps;
@@ -12,10 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::components::{
-    history::HistoryPanel, lang_picker::LangPicker, lesson_nav::LessonNav,
-    link_notices::LinkNotices, pool_status::PoolStatus, share::Share,
-};
+use super::components::{lang_picker::LangPicker, lesson_nav::LessonNav};
 use super::prefs;
 use super::progress_store::use_progress;
 use crate::app_state::{Action, AppState};
@@ -55,61 +53,14 @@ pub fn app() -> Html {
     steps::use_step_progress(&state, &progress);
     steps::use_step_keys(&state, &progress);
     let stage = steps::stage_figure(&state, lesson);
-    let history = html! {
-        // Reopening a kept run is opening its link, in the learner's current language.
-        <HistoryPanel
-            history={state.history.clone()}
-            results={state.results.clone()}
-            workload={state.workload.id}
-            config={fragment.clone()}
-            lang={state.lang}
-            on_action={send(&d, Action::History)}
-            on_reopen={send(&d, Action::OpenPreset)}
-            busy={busy}
-        />
-    };
-    let pool_status = html! {
-        <PoolStatus
-            isolated={state.isolated}
-            logical_processors={state.logical_processors}
-            pool={state.pool.clone()}
-            default_threads={state.threads}
-            lost_workers={state.lost_workers}
-            isolation={state.isolation.clone()}
-            lang={state.lang}
-        />
-    };
-    let notices = html! {
-        <>
-            <LinkNotices notices={state.link_notices.clone()} lang={state.lang}
-                on_dismiss={send(&d, |_| Action::DismissLinkNotices)} />
-            <Share fragment={fragment.clone()} lang={state.lang} />
-        </>
-    };
-    let body = match (lesson, stage) {
-        // A lesson as steps: the stage up front, the instrument panel in its drawer.
-        (Some(lesson), Some(stage)) => html! {
-            <>
-                <LinkNotices notices={state.link_notices.clone()} lang={state.lang}
-                    on_dismiss={send(&d, |_| Action::DismissLinkNotices)} />
-                { steps::view(&state, &runs, &progress, lesson, html! { <Share fragment={fragment.clone()} lang={state.lang} /> }, html! { <>
-                    { lesson_area::view(&state, Some(lesson), &p, true, None, &progress.progress) }
-                    { pool_status }
-                    { workbench::view(&state, &runs, Some(stage)) }
-                    { history }
-                </> }) }
-            </>
-        },
-        _ => html! {
-            <>
-                { lesson_area::view(&state, lesson, &p, false, progress.progress.continue_at(), &progress.progress) }
-                { notices }
-                { pool_status }
-                { workbench::view(&state, &runs, None) }
-                { history }
-            </>
-        },
-    };
+    let body = page::body(&page::Parts {
+        state: &state,
+        runs: &runs,
+        progress: &progress,
+        fragment: &fragment,
+        lesson,
+        stage,
+    });
     html! {
         // The pool's state on the page's root: tests and scripts wait on it whatever is open.
         <main class={classes!("app", stage.is_some().then_some("wide"))} data-pool={state.pool.tag()}>

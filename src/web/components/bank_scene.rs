@@ -65,92 +65,119 @@ fn ms(x: Option<f64>) -> String {
     x.map_or_else(|| "—".into(), |x| format!("{x:.0} ms"))
 }
 
+/// The scene's own state: the visits so far, the one running, its live log, the moment shown
+/// and the ticker that moves it, and whether a replay is on.
+#[derive(Clone)]
+struct Hooks {
+    visits: UseStateHandle<BTreeMap<Mode, Rc<Visit>>>,
+    running: UseStateHandle<Option<Mode>>,
+    live: Rc<RefCell<RunLog>>,
+    at: UseStateHandle<f64>,
+    ticker: Rc<RefCell<Option<Ticker>>>,
+    replaying: UseStateHandle<bool>,
+}
+
+/// Run: a visit on the page's event loop, drawn live, kept when it ends.
+fn run_callback(
+    h: &Hooks,
+    mode: Mode,
+    on_ran: Callback<()>,
+    on_busy: Callback<bool>,
+) -> Callback<MouseEvent> {
+    let h = h.clone();
+    Callback::from(move |_: MouseEvent| {
+        if h.running.is_some() {
+            return;
+        }
+        on_busy.emit(true);
+        // Shown from the first painted frame (before a freeze, that frame is all there is).
+        *h.live.borrow_mut() = RunLog::new(mode, PLAN, now_ms());
+        h.running.set(Some(mode));
+        h.replaying.set(false);
+        let tick = h.at.clone();
+        *h.ticker.borrow_mut() = Some(Ticker::start(move || {
+            tick.set(now_ms());
+            true
+        }));
+        let (h, on_ran, on_busy) = (h.clone(), on_ran.clone(), on_busy.clone());
+        spawn_local(async move {
+            let frames = bank_run::run(mode, PLAN, h.live.clone()).await;
+            h.ticker.borrow_mut().take();
+            let log = h.live.borrow().clone();
+            let mut all = (*h.visits).clone();
+            h.at.set(log.result_ms.unwrap_or_else(now_ms));
+            all.insert(mode, Rc::new(Visit { log, frames }));
+            h.visits.set(all);
+            h.running.set(None);
+            on_busy.emit(false);
+            on_ran.emit(());
+        });
+    })
+}
+
+/// Replay: the mode's last visit again, at its own pace.
+fn replay_callback(h: &Hooks, mode: Mode) -> Callback<MouseEvent> {
+    let h = h.clone();
+    Callback::from(move |_: MouseEvent| {
+        let Some(visit) = h.visits.get(&mode).cloned() else {
+            return;
+        };
+        let log = &visit.log;
+        let end = log.result_ms.unwrap_or(log.start_ms) + CALL_MS;
+        let offset = log.start_ms - now_ms();
+        h.replaying.set(true);
+        let (tick, done) = (h.at.clone(), h.replaying.clone());
+        *h.ticker.borrow_mut() = Some(Ticker::start(move || {
+            let t = (now_ms() + offset).min(end);
+            tick.set(t);
+            if t >= end {
+                done.set(false);
+            }
+            t < end
+        }));
+    })
+}
+
+/// The four ways to wait, one button each.
+fn mode_buttons(props: &Props, busy: bool) -> Html {
+    let (lang, mode) = (props.lang, props.mode);
+    html! {
+        <div class="scene-modes" role="group" aria-label={T::Way.get(lang)}>
+            { for Mode::ALL.into_iter().map(|m| html! {
+                <button id={format!("scene-mode-{}", m.tag())}
+                    class={classes!("secondary", (m == mode).then_some("active"))}
+                    aria-pressed={(m == mode).to_string()} disabled={busy}
+                    onclick={props.on_mode.reform(move |_: MouseEvent| m)}>
+                    { name(m).get(lang) }
+                </button>
+            }) }
+        </div>
+    }
+}
+
 #[function_component(BankScene)]
 pub fn bank_scene(props: &Props) -> Html {
     let lang = props.lang;
     let mode = props.mode;
-    let visits = use_state(BTreeMap::<Mode, Rc<Visit>>::new);
-    let running = use_state(|| None::<Mode>);
-    let live = use_mut_ref(|| RunLog::empty(mode, PLAN));
-    // The moment shown, on the page's clock; a ticker moves it while live or replaying.
-    let at = use_state(|| 0.0f64);
-    let ticker = use_mut_ref(|| None::<Ticker>);
-    let replaying = use_state(|| false);
-
-    let on_run = {
-        let (visits, running, live, at, ticker, replaying) = (
-            visits.clone(),
-            running.clone(),
-            live.clone(),
-            at.clone(),
-            ticker.clone(),
-            replaying.clone(),
-        );
-        let (on_ran, on_busy) = (props.on_ran.clone(), props.on_busy.clone());
-        Callback::from(move |_: MouseEvent| {
-            if running.is_some() {
-                return;
-            }
-            on_busy.emit(true);
-            // Shown from the first painted frame (before a freeze, that frame is all there is).
-            *live.borrow_mut() = RunLog::new(mode, PLAN, now_ms());
-            running.set(Some(mode));
-            replaying.set(false);
-            let tick = at.clone();
-            *ticker.borrow_mut() = Some(Ticker::start(move || {
-                tick.set(now_ms());
-                true
-            }));
-            let (visits, running, live, at, ticker, on_ran, on_busy) = (
-                visits.clone(),
-                running.clone(),
-                live.clone(),
-                at.clone(),
-                ticker.clone(),
-                on_ran.clone(),
-                on_busy.clone(),
-            );
-            spawn_local(async move {
-                let log: Rc<RefCell<RunLog>> = live.clone();
-                let frames = bank_run::run(mode, PLAN, log).await;
-                ticker.borrow_mut().take();
-                let log = live.borrow().clone();
-                let mut all = (*visits).clone();
-                at.set(log.result_ms.unwrap_or_else(now_ms));
-                all.insert(mode, Rc::new(Visit { log, frames }));
-                visits.set(all);
-                running.set(None);
-                on_busy.emit(false);
-                on_ran.emit(());
-            });
-        })
+    let h = Hooks {
+        visits: use_state(BTreeMap::<Mode, Rc<Visit>>::new),
+        running: use_state(|| None::<Mode>),
+        live: use_mut_ref(|| RunLog::empty(mode, PLAN)),
+        // The moment shown, on the page's clock; a ticker moves it while live or replaying.
+        at: use_state(|| 0.0f64),
+        ticker: use_mut_ref(|| None::<Ticker>),
+        replaying: use_state(|| false),
     };
-    let on_replay = {
-        let (visits, at, ticker, replaying) = (
-            visits.clone(),
-            at.clone(),
-            ticker.clone(),
-            replaying.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let Some(visit) = visits.get(&mode).cloned() else {
-                return;
-            };
-            let log = &visit.log;
-            let end = log.result_ms.unwrap_or(log.start_ms) + CALL_MS;
-            let offset = log.start_ms - now_ms();
-            replaying.set(true);
-            let (tick, done) = (at.clone(), replaying.clone());
-            *ticker.borrow_mut() = Some(Ticker::start(move || {
-                let t = (now_ms() + offset).min(end);
-                tick.set(t);
-                if t >= end {
-                    done.set(false);
-                }
-                t < end
-            }));
-        })
-    };
+    let on_run = run_callback(&h, mode, props.on_ran.clone(), props.on_busy.clone());
+    let on_replay = replay_callback(&h, mode);
+    let Hooks {
+        visits,
+        running,
+        live,
+        at,
+        replaying,
+        ..
+    } = h;
 
     // What to draw: the live visit, else this mode's last visit, else a visit not started.
     let shown_log = match *running {
@@ -186,16 +213,7 @@ pub fn bank_scene(props: &Props) -> Html {
         <section class="bank-scene" id="scene" data-mode={mode.tag()} data-state={state}>
             <h3>{ T::Title.get(lang) }</h3>
             <p class="help">{ T::Intro.get(lang) }</p>
-            <div class="scene-modes" role="group" aria-label={T::Way.get(lang)}>
-                { for Mode::ALL.into_iter().map(|m| html! {
-                    <button id={format!("scene-mode-{}", m.tag())}
-                        class={classes!("secondary", (m == mode).then_some("active"))}
-                        aria-pressed={(m == mode).to_string()} disabled={busy}
-                        onclick={props.on_mode.reform(move |_: MouseEvent| m)}>
-                        { name(m).get(lang) }
-                    </button>
-                }) }
-            </div>
+            { mode_buttons(props, busy) }
             <p class="scene-how">{ how(mode, lang) }</p>
             if mode == Mode::SyncBlocking {
                 <p class="notice" id="scene-freeze">{ T::Freeze.fill(lang, &[&(PLAN.service_ms / 1e3)]) }</p>

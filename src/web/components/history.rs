@@ -119,6 +119,96 @@ fn file(src: &Source, what: Export) -> Option<(String, &'static str, String)> {
     })
 }
 
+/// One kept run: pick for comparison, what it was, and Reopen.
+fn entry_row(e: &Entry, props: &Props) -> Html {
+    let (lang, h) = (props.lang, &props.history);
+    let id = e.id;
+    let picked = h.picked.contains(&id);
+    let on_pick = props
+        .on_action
+        .reform(move |_: Event| HistoryAction::TogglePick(id));
+    let config = e.config.clone();
+    let on_reopen = props.on_reopen.reform(move |_: MouseEvent| config.clone());
+    let outcome = match &e.outcome {
+        Outcome::Completed => html! {},
+        Outcome::Cancelled => html! { <span class="badge">{ T::Cancelled.get(lang) }</span> },
+        Outcome::Failed(why) => {
+            html! { <span class="badge error">{ T::Failed.fill(lang, &[why]) }</span> }
+        }
+    };
+    let env = [
+        e.env.logical_processors.map(|n| T::Cores.fill(lang, &[&n])),
+        e.env
+            .isolated
+            .map(|i| if i { T::Isolated } else { T::NotIsolated }.get(lang)),
+        (!e.env.browser.is_empty()).then(|| e.env.browser.clone()),
+    ];
+    html! {
+        <tr class="history-entry" id={format!("history-{id}")} data-id={id.to_string()}
+            data-executor={e.executor.tag()} data-workload={e.workload.clone()}
+            data-state={e.outcome.tag()} data-answer={e.answer.to_string()}
+            data-ms={format!("{:.3}", e.wall_ms)}>
+            <td><input type="checkbox" class="pick" checked={picked} onchange={on_pick}
+                aria-label={format!("{} #{id}", T::Pick.get(lang))} /></td>
+            <td class="when">{ format!("#{id} · {}", local_time(e.at_ms, lang)) }</td>
+            <td>{ labels::workload(&e.workload, lang) }</td>
+            <td>{ labels::executor(e.executor.tag(), lang) }<br/>
+                <span class="help">{ T::Threads.fill(lang, &[&e.threads]) }</span></td>
+            <td class="answer">{ &e.summary } { outcome }</td>
+            <td class="wall-time">{ format!("{:.1} ms", e.wall_ms) }</td>
+            <td class="speedup">{ e.speedup.map(|s| format!("{s:.2}×")).unwrap_or_default() }</td>
+            <td class="env help">{ env.into_iter().flatten().collect::<Vec<_>>().join(" · ") }</td>
+            <td><button class="secondary reopen" onclick={on_reopen} disabled={props.busy}
+                title={T::ReopenHelp.get(lang)}>{ T::Reopen.get(lang) }</button></td>
+        </tr>
+    }
+}
+
+/// What the history could not do (storage disabled, full, an entry dropped), with Dismiss.
+fn notices_box(props: &Props) -> Option<Html> {
+    let (lang, h) = (props.lang, &props.history);
+    (!h.notices.is_empty()).then(|| {
+        let dismiss = props
+            .on_action
+            .reform(|_: MouseEvent| HistoryAction::DismissNotices);
+        html! {
+            <div class="notice warn" id="history-notice" role="status"
+                data-kinds={h.notices.iter().map(Notice::tag).collect::<Vec<_>>().join(" ")}>
+                { for h.notices.iter().map(|n| html! { <p data-kind={n.tag()}>{ notice_text(n, lang) }</p> }) }
+                <button class="secondary" id="history-notice-dismiss" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
+            </div>
+        }
+    })
+}
+
+/// Clear, and its confirmation.
+fn clear_box(props: &Props, confirming: bool, on_confirm: &Callback<bool>) -> Html {
+    let (lang, h) = (props.lang, &props.history);
+    if confirming {
+        let clear = props
+            .on_action
+            .reform(|_: MouseEvent| HistoryAction::Clear {
+                at_ms: js_sys::Date::now(),
+            });
+        let done = on_confirm.reform(|_: MouseEvent| false);
+        html! {
+            <p class="clear">
+                <button class="danger" id="history-clear-confirm" onclick={Callback::from(move |e: MouseEvent| { done.emit(e.clone()); clear.emit(e) })}>
+                    { T::ClearConfirm.fill(lang, &[&h.entries.len()]) }
+                </button>
+                <button class="secondary" id="history-clear-cancel" onclick={on_confirm.reform(|_: MouseEvent| false)}>{ T::ClearCancel.get(lang) }</button>
+            </p>
+        }
+    } else {
+        html! {
+            <p class="clear">
+                <button class="secondary" id="history-clear" disabled={h.entries.is_empty() || props.busy}
+                    onclick={on_confirm.reform(|_: MouseEvent| true)}>{ T::Clear.get(lang) }</button>
+            </p>
+        }
+    }
+}
+
 #[function_component(HistoryPanel)]
 pub fn history_panel(props: &Props) -> Html {
     let lang = props.lang;
@@ -145,60 +235,6 @@ pub fn history_panel(props: &Props) -> Html {
         Callback::from(move |ask: bool| confirming.set(ask))
     };
     let h = &props.history;
-    let notices = (!h.notices.is_empty()).then(|| {
-        let dismiss = props
-            .on_action
-            .reform(|_: MouseEvent| HistoryAction::DismissNotices);
-        html! {
-            <div class="notice warn" id="history-notice" role="status"
-                data-kinds={h.notices.iter().map(Notice::tag).collect::<Vec<_>>().join(" ")}>
-                { for h.notices.iter().map(|n| html! { <p data-kind={n.tag()}>{ notice_text(n, lang) }</p> }) }
-                <button class="secondary" id="history-notice-dismiss" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
-            </div>
-        }
-    });
-    let row = |e: &Entry| {
-        let id = e.id;
-        let picked = h.picked.contains(&id);
-        let on_pick = props
-            .on_action
-            .reform(move |_: Event| HistoryAction::TogglePick(id));
-        let config = e.config.clone();
-        let on_reopen = props.on_reopen.reform(move |_: MouseEvent| config.clone());
-        let outcome = match &e.outcome {
-            Outcome::Completed => html! {},
-            Outcome::Cancelled => html! { <span class="badge">{ T::Cancelled.get(lang) }</span> },
-            Outcome::Failed(why) => {
-                html! { <span class="badge error">{ T::Failed.fill(lang, &[why]) }</span> }
-            }
-        };
-        let env = [
-            e.env.logical_processors.map(|n| T::Cores.fill(lang, &[&n])),
-            e.env
-                .isolated
-                .map(|i| if i { T::Isolated } else { T::NotIsolated }.get(lang)),
-            (!e.env.browser.is_empty()).then(|| e.env.browser.clone()),
-        ];
-        html! {
-            <tr class="history-entry" id={format!("history-{id}")} data-id={id.to_string()}
-                data-executor={e.executor.tag()} data-workload={e.workload.clone()}
-                data-state={e.outcome.tag()} data-answer={e.answer.to_string()}
-                data-ms={format!("{:.3}", e.wall_ms)}>
-                <td><input type="checkbox" class="pick" checked={picked} onchange={on_pick}
-                    aria-label={format!("{} #{id}", T::Pick.get(lang))} /></td>
-                <td class="when">{ format!("#{id} · {}", local_time(e.at_ms, lang)) }</td>
-                <td>{ labels::workload(&e.workload, lang) }</td>
-                <td>{ labels::executor(e.executor.tag(), lang) }<br/>
-                    <span class="help">{ T::Threads.fill(lang, &[&e.threads]) }</span></td>
-                <td class="answer">{ &e.summary } { outcome }</td>
-                <td class="wall-time">{ format!("{:.1} ms", e.wall_ms) }</td>
-                <td class="speedup">{ e.speedup.map(|s| format!("{s:.2}×")).unwrap_or_default() }</td>
-                <td class="env help">{ env.into_iter().flatten().collect::<Vec<_>>().join(" · ") }</td>
-                <td><button class="secondary reopen" onclick={on_reopen} disabled={props.busy}
-                    title={T::ReopenHelp.get(lang)}>{ T::Reopen.get(lang) }</button></td>
-            </tr>
-        }
-    };
     let button = |id: &'static str, what: Export, label: &'static str, disabled: bool| {
         html! {
             <button class="secondary" {id} {disabled} onclick={on_export.reform(move |_: MouseEvent| what)}>{ label }</button>
@@ -210,34 +246,12 @@ pub fn history_panel(props: &Props) -> Html {
         .last()
         .and_then(|e| props.results.get(&e.executor))
         .map(|r| labels::executor(r.executor.tag(), lang));
-    let clear = if *confirming {
-        let clear = props
-            .on_action
-            .reform(|_: MouseEvent| HistoryAction::Clear {
-                at_ms: js_sys::Date::now(),
-            });
-        let done = on_confirm.reform(|_: MouseEvent| false);
-        html! {
-            <p class="clear">
-                <button class="danger" id="history-clear-confirm" onclick={Callback::from(move |e: MouseEvent| { done.emit(e.clone()); clear.emit(e) })}>
-                    { T::ClearConfirm.fill(lang, &[&h.entries.len()]) }
-                </button>
-                <button class="secondary" id="history-clear-cancel" onclick={on_confirm.reform(|_: MouseEvent| false)}>{ T::ClearCancel.get(lang) }</button>
-            </p>
-        }
-    } else {
-        html! {
-            <p class="clear">
-                <button class="secondary" id="history-clear" disabled={empty || props.busy}
-                    onclick={on_confirm.reform(|_: MouseEvent| true)}>{ T::Clear.get(lang) }</button>
-            </p>
-        }
-    };
+    let clear = clear_box(props, *confirming, &on_confirm);
     html! {
         <section class="history" id="history" data-count={h.entries.len().to_string()}>
             <h2>{ T::Title.get(lang) }</h2>
             <p class="help">{ T::Intro.get(lang) }</p>
-            { for notices }
+            { for notices_box(props) }
             if let Some(error) = (*download_error).clone() {
                 <p class="notice error" id="download-error" role="alert">{ T::DownloadFailed.fill(lang, &[&error]) }</p>
             }
@@ -257,7 +271,7 @@ pub fn history_panel(props: &Props) -> Html {
                             <th>{ T::Environment.get(lang) }</th>
                             <th></th>
                         </tr></thead>
-                        <tbody>{ for h.entries.iter().rev().take(if *show_all { usize::MAX } else { SHOWN }).map(row) }</tbody>
+                        <tbody>{ for h.entries.iter().rev().take(if *show_all { usize::MAX } else { SHOWN }).map(|e| entry_row(e, props)) }</tbody>
                     </table>
                 </div>
                 if h.entries.len() > SHOWN {

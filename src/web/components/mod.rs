@@ -2,6 +2,7 @@
 
 pub mod api_demo;
 pub mod api_outcome;
+pub mod api_views;
 pub mod bank_bars;
 pub mod bank_picture;
 pub mod bank_scene;
