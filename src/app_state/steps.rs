@@ -12,12 +12,21 @@ impl AppState {
         let Some(step) = steps.get(n.min(steps.len().saturating_sub(1))) else {
             return self;
         };
-        match step.fragment(&lesson) {
+        let stepper = self.interleave.clone();
+        let mut state = match step.fragment(&lesson) {
             Some(fragment) => self.apply(Action::OpenPreset(fragment)),
             None => {
                 self.step = Some(step.key().to_string());
                 self
             }
+        };
+        // A stepper's step opens on its scenario, no step taken — unless the learner's
+        // schedule is already one of the step's scenarios (Run keeps it).
+        if let Some(scenario) = &step.plan.scenario {
+            let family = crate::interleave::family(scenario);
+            let kept = stepper.filter(|il| family.contains(&il.split(':').next().unwrap_or("")));
+            state.interleave = Some(kept.unwrap_or_else(|| format!("{scenario}:")));
         }
+        state
     }
 }

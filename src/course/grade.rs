@@ -85,6 +85,10 @@ pub fn figures(
         if executor.needs_pool() {
             out.insert("threads".into(), r.threads.to_string());
         }
+        // The bank's lost updates, the pool's run last (the main thread cannot lose any).
+        if let Some(lost) = r.output.answer.figure("lost_updates") {
+            out.insert("lost".into(), format!("{lost:.0}"));
+        }
     }
     if let Some(n) = logical_processors {
         out.insert("cores".into(), n.to_string());

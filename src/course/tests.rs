@@ -379,3 +379,33 @@ fn a_step_without_a_measure_is_done_whatever_way_its_run_ended() {
         st.phase
     );
 }
+
+#[test]
+fn a_stepper_step_opens_on_its_scenario_and_run_keeps_the_learners_schedule() {
+    let id = "11-races-and-locks";
+    let steps = steps(id);
+    let i = steps
+        .iter()
+        .position(|s| s.plan.scenario.as_deref() == Some("lost-update"))
+        .expect("lesson 11 has the lost-update stepper");
+    let s = ready(2)
+        .apply(Action::OpenLesson(Some(id)))
+        .apply(Action::OpenStep(i));
+    assert_eq!(s.interleave.as_deref(), Some("lost-update:"));
+    let s = s.apply(Action::SetInterleave("lost-update:010".into()));
+    // Run opens the step again: the schedule stays.
+    let again = s.clone().apply(Action::OpenStep(i));
+    assert_eq!(again.interleave.as_deref(), Some("lost-update:010"));
+    // A schedule the scenario cannot take is refused.
+    let bad = s.apply(Action::SetInterleave("lost-update:0000".into()));
+    assert_eq!(bad.interleave.as_deref(), Some("lost-update:010"));
+    // Another step's stepper opens on its own scenario.
+    let d = steps
+        .iter()
+        .position(|s| s.plan.scenario.as_deref() == Some("deadlock"))
+        .unwrap();
+    assert_eq!(
+        again.apply(Action::OpenStep(d)).interleave.as_deref(),
+        Some("deadlock:")
+    );
+}

@@ -38,6 +38,10 @@ crate::texts! {
             "两个线程都在对方写回之前读到了 {0}：线程 {1} 的写入覆盖了另一笔更新——有一笔更新丢了。",
             "Both threads read {0} before either stored: thread {1}'s store wrote over the other's update — one update is lost."
         ),
+        Stale => (
+            "线程 {0} 读到的是 {1}，可 {2} 现在已经是 {3}：它一写回，另一笔更新就丢了。",
+            "Thread {0} read {1}, but {2} is now {3}: when it writes back, the other update is lost."
+        ),
         BlockedLock => ("线程 {0} 被挡住了：{1} 在线程 {2} 手里。", "Thread {0} is blocked: thread {2} holds {1}."),
         BlockedEvent => ("线程 {0} 在等 {1} 被设置。", "Thread {0} waits for {1} to be set."),
         DeadlockNow => (

@@ -185,6 +185,17 @@ impl Machine {
         self.locals[t].map_or(0, |l| l.value - added)
     }
 
+    /// Thread `t` holds a read of `var` that another thread's store has since overwritten:
+    /// (the value it read, the variable, its value now). Writing back will lose that update.
+    pub fn stale(&self, t: usize) -> Option<(i64, usize, i64)> {
+        let l = self.locals[t]?;
+        let pending_store = self.scenario.threads[t].steps[self.pc[t]..]
+            .iter()
+            .any(|s| s.op == Op::Store(l.var));
+        (pending_store && l.version < self.versions[l.var])
+            .then(|| (self.read_value(t), l.var, self.vars[l.var]))
+    }
+
     /// Undoes the last step.
     pub fn undo(&mut self) {
         let mut schedule = self.schedule.clone();

@@ -39,6 +39,15 @@ pub fn decode(text: &str) -> Option<(&'static Scenario, Vec<usize>)> {
     Some((scenario, schedule))
 }
 
+/// The scenarios offered beside `key`: the broken program and its fix.
+pub fn family(key: &str) -> &'static [&'static str] {
+    match key {
+        "lost-update" | "with-lock" => &["lost-update", "with-lock"],
+        "deadlock" | "lock-order" => &["deadlock", "lock-order"],
+        _ => &["event"],
+    }
+}
+
 /// The link form of a schedule.
 pub fn encode(scenario: &Scenario, schedule: &[usize]) -> String {
     let digits: String = schedule.iter().map(|t| t.to_string()).collect();

@@ -42,6 +42,12 @@ fn both_loading_before_either_stores_loses_an_update_and_says_whose() {
     }
     assert_eq!(m.vars[0], 110);
     assert!(m.lost.is_empty(), "A's store saw nothing newer");
+    assert_eq!(
+        m.stale(1),
+        Some((100, 0, 110)),
+        "B's read is out of date: writing it back loses A's"
+    );
+    assert_eq!(m.stale(0), None);
     m.step(1);
     m.step(1);
     assert_eq!(m.vars[0], 90, "B wrote its stale 100 - 10 over A's deposit");

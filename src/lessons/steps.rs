@@ -30,6 +30,8 @@ pub enum Figure {
     Chunks,
     Scene,
     Compare,
+    /// The interleaving stepper (its scenario: `scenario`).
+    Interleave,
     #[default]
     None,
 }
@@ -81,6 +83,8 @@ pub struct Plan {
     pub expect: Option<usize>,
     /// The right choice (0-based) of a question with no measurement.
     pub answer: Option<usize>,
+    /// The interleaving scenario the stepper opens on (figure `interleave`).
+    pub scenario: Option<String>,
 }
 
 /// One step of `steps.{en,zh}.md`.
@@ -146,6 +150,7 @@ fn set(plan: &mut Plan, name: &str, value: &str) -> Result<(), String> {
                 "chunks" => Figure::Chunks,
                 "scene" => Figure::Scene,
                 "compare" => Figure::Compare,
+                "interleave" => Figure::Interleave,
                 "none" => Figure::None,
                 _ => return Err(format!("unknown figure {value:?}")),
             }
@@ -164,6 +169,7 @@ fn set(plan: &mut Plan, name: &str, value: &str) -> Result<(), String> {
         }
         "expect" => plan.expect = Some(choice(value)?),
         "answer" => plan.answer = Some(choice(value)?),
+        "scenario" if valid_key(value) => plan.scenario = Some(value.to_string()),
         _ => return Err(format!("unknown setting {name:?}")),
     }
     Ok(())

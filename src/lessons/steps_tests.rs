@@ -142,6 +142,14 @@ fn problems(id: &str, step: &Step, en: &Text, zh: &Text) -> Vec<String> {
     } else if plan.measure.is_some() {
         bad("a measure without a run".into());
     }
+    match (&plan.scenario, plan.figure == Figure::Interleave) {
+        (Some(key), true) if crate::interleave::Scenario::by_key(key).is_none() => {
+            bad(format!("no interleaving scenario {key:?}"))
+        }
+        (None, true) => bad("figure interleave needs a scenario".into()),
+        (Some(_), false) => bad("a scenario without figure interleave".into()),
+        _ => {}
+    }
     if plan.measure.is_some() && plan.answer.is_some() {
         bad("both a measure and an answer".into());
     }

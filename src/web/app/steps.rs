@@ -13,8 +13,9 @@ use crate::lessons::Lesson;
 use crate::progress::{ProgressAction, ProgressState};
 use crate::web::components::{
     api_demo::ApiDemo, bank_scene::BankScene, chunk_chart::ChunkChart, confirm::Confirm,
-    lang_compare::LangCompare, progress::Progress, replay::ReplayTimeline, results::run_views,
-    step_view::StepView, sweep_chart::SweepChart, wall_chart::WallChart,
+    interleaver::Interleaver, lang_compare::LangCompare, progress::Progress,
+    replay::ReplayTimeline, results::run_views, step_view::StepView, sweep_chart::SweepChart,
+    wall_chart::WallChart,
 };
 use crate::web::keys::StepKey;
 use crate::workload::{io, squares};
@@ -77,6 +78,16 @@ fn figure(
             None => html! {},
         },
         Figure::Compare => html! { <LangCompare {lang} disabled={busy} /> },
+        Figure::Interleave => {
+            let value = state.interleave.clone().unwrap_or_else(|| {
+                format!("{}:", step.plan.scenario.as_deref().unwrap_or_default())
+            });
+            let real = state
+                .results
+                .get(&crate::executor::Executor::Pool)
+                .and_then(|r| Some((r.threads, r.output.answer.figure("lost_updates")? as u64)));
+            html! { <Interleaver {lang} {value} {real} on_change={send(&d, Action::SetInterleave)} /> }
+        }
         Figure::Bars | Figure::None => html! {},
     }
 }
