@@ -50,9 +50,11 @@ test('a learner causes a lost update, cannot with the lock, and every order is c
     assert.equal(await il(page).getAttribute('data-steps'), '3');
     await page.keyboard.press('2');
     assert.equal(await il(page).getAttribute('data-steps'), '4');
-    // A correct order replayed from the list: one thread wholly before the other.
+    // A correct order replayed from the list, step by step from the start: one thread wholly
+    // before the other.
     await page.click('.il-leaf[data-schedule="lost-update:000111"]');
-    assert.equal(await il(page).getAttribute('data-outcome'), 'correct');
+    await page.waitForFunction(() => ['1', '2', '3'].includes(document.querySelector('#interleaver').dataset.steps));
+    await page.waitForSelector('#interleaver[data-steps="6"][data-outcome="correct"]', { timeout: 10_000 });
     assert.match(await message(page), /balance = 100, as it should be/);
     // With the lock the stepper cannot break it: B waits while A holds the lock.
     await page.click('.il-scenarios [data-scenario="with-lock"]');
@@ -71,6 +73,23 @@ test('a learner causes a lost update, cannot with the lock, and every order is c
     assert.match(real, /updates lost on 2 threads/);
     assert.ok(Number.isFinite(lost) && real.includes(` ${lost} updates lost`), `${real} / ${lost}`);
     assert.match(await page.locator('[data-role=caption]').innerText(), /The real run lost \d+ updates on 2 threads/);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('lesson 12: stepping the Event, B never gets past wait() before set()', { timeout: 60_000 }, async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.evaluate(() => { location.hash = 'v=1&lesson=12-threading&step=event-scheduler&lang=en'; });
+    await il(page).waitFor();
+    assert.equal(await il(page).getAttribute('data-scenario'), 'event');
+    assert.equal(await page.locator('[data-role=il-step][data-thread="1"]').isDisabled(), true);
+    assert.match(await message(page), /Thread B waits for ready to be set/);
+    await step(page, 0);
+    assert.equal(await page.locator('[data-role=il-step][data-thread="1"]').isDisabled(), true, 'data written, not yet set');
+    await step(page, 0);
+    for (let i = 0; i < 3; i++) await step(page, 1);
+    assert.match(await page.locator('[data-role=il-shared]').innerText(), /x = 42/);
+    assert.equal(await page.locator('.il-all').getAttribute('data-broken'), '0');
     assert.deepEqual(errors, []);
   });
 });

@@ -3,6 +3,9 @@
 //! possible order with what it ends in — any of them replayed here. The state is the `il=` link
 //! field; what happens is `interleave::Machine`'s.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::i18n::interleave::IlText as T;
@@ -11,6 +14,9 @@ use crate::interleave::explore::{explore, free_orders, Exploration};
 use crate::interleave::machine::{Blocked, Machine, Outcome};
 use crate::interleave::scenario::{Op, Scenario};
 use crate::link::Lang;
+use crate::web::clock::now_ms;
+use crate::web::export::reduced_motion;
+use crate::web::ticker::Ticker;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -170,7 +176,12 @@ fn shared(m: &Machine, lang: Lang) -> Html {
     }
 }
 
-fn all_orders(s: &'static Scenario, e: &Exploration, props: &Props) -> Html {
+fn all_orders(
+    s: &'static Scenario,
+    e: &Exploration,
+    props: &Props,
+    on_replay: &Callback<Vec<usize>>,
+) -> Html {
     let lang = props.lang;
     let finals = e
         .finals
@@ -198,11 +209,12 @@ fn all_orders(s: &'static Scenario, e: &Exploration, props: &Props) -> Html {
                 if e.deadlocks > 0 { { " " }{ T::Deadlocks.fill(lang, &[&e.deadlocks]) } }</p>
             <ol class="il-leaves">{ for e.leaves.iter().map(|l| {
                 let text = crate::interleave::encode(s, &l.schedule);
+                let schedule = l.schedule.clone();
                 let label: String = l.schedule.iter().map(|&t| s.threads[t].name).collect();
                 let end = l.value.map_or_else(|| T::Stuck.get(lang), |v| v.to_string());
                 html! {
                     <li><button class={classes!("il-leaf", (!l.correct).then_some("broken"))} title={T::Replay.get(lang)}
-                        data-schedule={text.clone()} onclick={props.on_change.reform(move |_: MouseEvent| text.clone())}>
+                        data-schedule={text} onclick={on_replay.reform(move |_: MouseEvent| schedule.clone())}>
                         <code>{ label }</code>{ format!(" → {end}") }
                     </button></li>
                 }
@@ -211,15 +223,53 @@ fn all_orders(s: &'static Scenario, e: &Exploration, props: &Props) -> Html {
     }
 }
 
+/// Plays an order back step by step from the start (one step every 350 ms; at once when the
+/// learner prefers reduced motion), through the same link field a click writes.
+fn replayer(
+    scenario: &'static Scenario,
+    on_change: Callback<String>,
+    ticker: Rc<RefCell<Option<Ticker>>>,
+) -> Callback<Vec<usize>> {
+    Callback::from(move |schedule: Vec<usize>| {
+        let total = schedule.len();
+        let encode = move |n: usize| crate::interleave::encode(scenario, &schedule[..n.min(total)]);
+        if reduced_motion() {
+            on_change.emit(encode(total));
+            return;
+        }
+        let (on_change, start, mut shown) = (on_change.clone(), now_ms(), usize::MAX);
+        *ticker.borrow_mut() = Some(Ticker::start(move || {
+            let n = (((now_ms() - start) / STEP_MS) as usize).min(total);
+            if n != shown {
+                shown = n;
+                on_change.emit(encode(n));
+            }
+            n < total
+        }));
+    })
+}
+
+/// Milliseconds between the steps of a replayed order.
+const STEP_MS: f64 = 350.0;
+
 #[function_component(Interleaver)]
 pub fn interleaver(props: &Props) -> Html {
     let lang = props.lang;
     let (scenario, schedule) = crate::interleave::decode(&props.value)
         .unwrap_or((&crate::interleave::SCENARIOS[0], Vec::new()));
     let m = Machine::replay(scenario, &schedule);
+    // What the learner does by hand stops a replay under way.
+    let ticker_ref = use_mut_ref(|| None::<Ticker>);
+    let on_change = {
+        let (ticker, on_change) = (ticker_ref.clone(), props.on_change.clone());
+        Callback::from(move |v: String| {
+            ticker.borrow_mut().take();
+            on_change.emit(v)
+        })
+    };
     let to = |schedule: &[usize]| crate::interleave::encode(scenario, schedule);
     let on_step = {
-        let (on_change, schedule) = (props.on_change.clone(), schedule.clone());
+        let (on_change, schedule) = (on_change.clone(), schedule.clone());
         Callback::from(move |t: usize| {
             let mut next = schedule.clone();
             next.push(t);
@@ -227,13 +277,10 @@ pub fn interleaver(props: &Props) -> Html {
         })
     };
     let undo = to(&schedule[..schedule.len().saturating_sub(1)]);
+    let on_replay = replayer(scenario, props.on_change.clone(), ticker_ref.clone());
     let on_key = {
-        let (on_step, on_change, undo, m) = (
-            on_step.clone(),
-            props.on_change.clone(),
-            undo.clone(),
-            m.clone(),
-        );
+        let (on_step, on_change, undo, m) =
+            (on_step.clone(), on_change.clone(), undo.clone(), m.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "u" | "U" | "Backspace" => {
                 e.prevent_default();
@@ -266,23 +313,23 @@ pub fn interleaver(props: &Props) -> Html {
                 { for crate::interleave::family(scenario.key).iter().map(|&k| html! {
                     <button class={classes!("secondary", (k == scenario.key).then_some("active"))}
                         data-scenario={k} aria-pressed={(k == scenario.key).to_string()}
-                        onclick={props.on_change.reform(move |_: MouseEvent| format!("{k}:"))}>{ scenario_name(k).get(lang) }</button>
+                        onclick={on_change.reform(move |_: MouseEvent| format!("{k}:"))}>{ scenario_name(k).get(lang) }</button>
                 }) }
             </div>
             <div class="il-threads">{ for (0..scenario.threads.len()).map(|t| thread_column(&m, t, props, &on_step)) }</div>
             { shared(&m, lang) }
             <div class="il-actions">
                 <button class="secondary" data-role="il-undo" disabled={schedule.is_empty()}
-                    onclick={props.on_change.reform(move |_: MouseEvent| undo.clone())}>{ T::Undo.get(lang) }</button>
+                    onclick={on_change.reform(move |_: MouseEvent| undo.clone())}>{ T::Undo.get(lang) }</button>
                 <button class="secondary" data-role="il-reset" disabled={schedule.is_empty()}
-                    onclick={props.on_change.reform(move |_: MouseEvent| format!("{}:", scenario.key))}>{ T::Reset.get(lang) }</button>
+                    onclick={on_change.reform(move |_: MouseEvent| format!("{}:", scenario.key))}>{ T::Reset.get(lang) }</button>
             </div>
             <p class="il-message" data-role="il-message" aria-live="polite">{ message(&m, lang) }</p>
             if let Some((threads, lost)) = props.real {
                 <p class="il-real" data-role="il-real">{ T::Real.fill(lang, &[&threads, &lost]) }</p>
             }
             { match explore(scenario) {
-                Ok(e) => all_orders(scenario, &e, props),
+                Ok(e) => all_orders(scenario, &e, props, &on_replay),
                 Err(too) => html! { <p class="help">{ T::TooMany.fill(lang, &[&too.limit]) }</p> },
             } }
         </section>
