@@ -106,6 +106,25 @@ const B_THEN_A: [Step; 5] = [
     s(Op::Release(1), 0),
 ];
 
+/// A takes `lock_a`, then `lock_b`.
+const TRANSFER_A: Thread = Thread {
+    name: "A",
+    code: &["with lock_a:", "    with lock_b:", "        move(a, b)"],
+    steps: &A_THEN_B,
+};
+/// B the other way round: `lock_b`, then `lock_a`.
+const TRANSFER_B_OPPOSITE: Thread = Thread {
+    name: "B",
+    code: &["with lock_b:", "    with lock_a:", "        move(b, a)"],
+    steps: &B_THEN_A,
+};
+/// B in the one agreed order: `lock_a`, then `lock_b`.
+const TRANSFER_B_SAME_ORDER: Thread = Thread {
+    name: "B",
+    code: &["with lock_a:", "    with lock_b:", "        move(b, a)"],
+    steps: &A_THEN_B,
+};
+
 /// Every scenario, in the order the lesson meets them.
 pub const SCENARIOS: [Scenario; 5] = [
     Scenario {
@@ -129,18 +148,7 @@ pub const SCENARIOS: [Scenario; 5] = [
         vars: &[("done", 0)],
         locks: &["lock_a", "lock_b"],
         events: &[],
-        threads: &[
-            Thread {
-                name: "A",
-                code: &["with lock_a:", "    with lock_b:", "        move(a, b)"],
-                steps: &A_THEN_B,
-            },
-            Thread {
-                name: "B",
-                code: &["with lock_b:", "    with lock_a:", "        move(b, a)"],
-                steps: &B_THEN_A,
-            },
-        ],
+        threads: &[TRANSFER_A, TRANSFER_B_OPPOSITE],
         expect: (0, 0),
     },
     Scenario {
@@ -148,18 +156,7 @@ pub const SCENARIOS: [Scenario; 5] = [
         vars: &[("done", 0)],
         locks: &["lock_a", "lock_b"],
         events: &[],
-        threads: &[
-            Thread {
-                name: "A",
-                code: &["with lock_a:", "    with lock_b:", "        move(a, b)"],
-                steps: &A_THEN_B,
-            },
-            Thread {
-                name: "B",
-                code: &["with lock_a:", "    with lock_b:", "        move(b, a)"],
-                steps: &A_THEN_B,
-            },
-        ],
+        threads: &[TRANSFER_A, TRANSFER_B_SAME_ORDER],
         expect: (0, 0),
     },
     Scenario {
