@@ -16,6 +16,36 @@ use crate::web::components::{
 };
 use crate::workload::{io, squares};
 
+/// The thread sweep, and the chunk-size sweep for the tiny-task workload (unless the step's
+/// stage shows them).
+fn sweeps(state: &UseReducerHandle<AppState>, stage: Option<Figure>) -> Html {
+    let d = state.dispatcher();
+    let lang = state.lang;
+    let busy = state.running.is_some() || state.scene_running;
+    let shows = |f: Figure| stage == Some(f);
+    html! {
+        <>
+            if !shows(Figure::Sweep) {
+            <SweepChart
+                sweep={state.sweep.clone().unwrap_or_else(|| crate::sweep::Sweep::new(Executor::Pool, state.max_threads()))}
+                logical_processors={state.logical_processors}
+                on_start={send(&d, |_| Action::StartSweep)}
+                disabled={busy || !state.pool.is_ready()}
+                {lang}
+            />
+            }
+            if state.workload.id == squares::DEF.id && !shows(Figure::Chunks) {
+                <ChunkChart
+                    sweep={state.chunk_sweep.clone()}
+                    on_start={send(&d, |_| Action::StartChunkSweep)}
+                    disabled={busy || !state.pool.is_ready()}
+                    {lang}
+                />
+            }
+        </>
+    }
+}
+
 /// The panel; on a lesson's step, `stage` is the figure the step's stage already shows (and the
 /// stage shows the run's progress and questions), so the panel leaves those out.
 pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs, stage: Option<Figure>) -> Html {
@@ -60,23 +90,7 @@ pub fn view(state: &UseReducerHandle<AppState>, runs: &Runs, stage: Option<Figur
             if let (Some(running), None) = (state.running.clone(), stage) {
                 <Progress {running} on_cancel={runs.on_cancel.clone()} live={runs.live.clone()} {lang} />
             }
-            if !shows(Figure::Sweep) {
-            <SweepChart
-                sweep={state.sweep.clone().unwrap_or_else(|| crate::sweep::Sweep::new(Executor::Pool, state.max_threads()))}
-                logical_processors={state.logical_processors}
-                on_start={send(&d, |_| Action::StartSweep)}
-                disabled={busy || !state.pool.is_ready()}
-                {lang}
-            />
-            }
-            if state.workload.id == squares::DEF.id && !shows(Figure::Chunks) {
-                <ChunkChart
-                    sweep={state.chunk_sweep.clone()}
-                    on_start={send(&d, |_| Action::StartChunkSweep)}
-                    disabled={busy || !state.pool.is_ready()}
-                    {lang}
-                />
-            }
+            { sweeps(state, stage) }
             <Results
                 results={state.results.clone()}
                 main_ms={state.results.get(&Executor::Main).map(|r| r.output.wall_ms)}

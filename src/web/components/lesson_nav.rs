@@ -24,15 +24,49 @@ pub struct Props {
     pub on_dismiss: Callback<()>,
 }
 
+/// A lesson's title in the page's language (both, side by side, in 中 · En).
+fn title(l: &lessons::Lesson, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => l.source.zh.title.to_string(),
+        Lang::En => l.source.en.title.to_string(),
+        Lang::Both => format!("{} · {}", l.source.zh.title, l.source.en.title),
+    }
+}
+
+/// A lesson in the list: a tick once opened, its steps seen and demos run.
+fn option(l: &lessons::Lesson, props: &Props, current: &str) -> Html {
+    let (lang, progress) = (props.lang, &props.progress);
+    let (opened, demos) = (progress.opened(l.id()), progress.demos(l.id()));
+    let mut text = format!(
+        "{} {:02}. {}",
+        if opened { "✓" } else { "\u{2003}" },
+        l.number,
+        title(l, lang)
+    );
+    let (seen, steps) = (
+        progress.steps_seen(l.id()),
+        crate::course::steps(l.id()).len(),
+    );
+    let mut notes = Vec::new();
+    if seen > 0 {
+        notes.push(T::StepsSeen.fill(lang, &[&seen, &steps]));
+    }
+    if demos > 0 {
+        notes.push(T::Runs.fill(lang, &[&demos]));
+    }
+    if !notes.is_empty() {
+        text.push_str(&format!(" ({})", notes.join(" · ")));
+    }
+    html! {
+        <option value={l.id()} selected={l.id() == current}
+            data-opened={opened.to_string()} data-demos={demos.to_string()} data-steps-seen={seen.to_string()}>{ text }</option>
+    }
+}
+
 #[function_component(LessonNav)]
 pub fn lesson_nav(props: &Props) -> Html {
     let lang = props.lang;
     let all = lessons::all();
-    let title = |l: &lessons::Lesson| match lang {
-        Lang::Zh => l.source.zh.title.to_string(),
-        Lang::En => l.source.en.title.to_string(),
-        Lang::Both => format!("{} · {}", l.source.zh.title, l.source.en.title),
-    };
     let onchange = props.on_open.reform(|e: Event| {
         let id = e.target_unchecked_into::<HtmlSelectElement>().value();
         lessons::by_id(&id).map(|l| l.id())
@@ -48,33 +82,6 @@ pub fn lesson_nav(props: &Props) -> Html {
         }
     };
     let progress = &props.progress;
-    let option = |l: &lessons::Lesson| {
-        let (opened, demos) = (progress.opened(l.id()), progress.demos(l.id()));
-        let mut text = format!(
-            "{} {:02}. {}",
-            if opened { "✓" } else { "\u{2003}" },
-            l.number,
-            title(l)
-        );
-        let (seen, steps) = (
-            progress.steps_seen(l.id()),
-            crate::course::steps(l.id()).len(),
-        );
-        let mut notes = Vec::new();
-        if seen > 0 {
-            notes.push(T::StepsSeen.fill(lang, &[&seen, &steps]));
-        }
-        if demos > 0 {
-            notes.push(T::Runs.fill(lang, &[&demos]));
-        }
-        if !notes.is_empty() {
-            text.push_str(&format!(" ({})", notes.join(" · ")));
-        }
-        html! {
-            <option value={l.id()} selected={l.id() == current}
-                data-opened={opened.to_string()} data-demos={demos.to_string()} data-steps-seen={seen.to_string()}>{ text }</option>
-        }
-    };
     let notice = props.notice.map(|n| match n {
         ProgressNotice::Reset => ("reset", T::CorruptReset),
         ProgressNotice::CannotSave => ("cannot-save", T::CannotSave),
@@ -84,7 +91,7 @@ pub fn lesson_nav(props: &Props) -> Html {
             { step(prev, "lesson-prev", T::Previous) }
             <select id="lesson" {onchange} disabled={props.disabled} aria-label={T::Lesson.get(lang)}>
                 <option value="" selected={current.is_empty()}>{ T::PlaygroundOption.get(lang) }</option>
-                { for all.iter().map(option) }
+                { for all.iter().map(|l| option(l, props, current)) }
             </select>
             { step(next, "lesson-next", T::Next) }
             <button id="nav-playground" class={classes!("secondary", on_playground.then_some("active"))}

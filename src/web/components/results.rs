@@ -55,6 +55,32 @@ pub fn run_views<'a>(runs: impl Iterator<Item = &'a RunRecord>, lang: Lang) -> V
     .collect()
 }
 
+/// Which runs the timelines compare: a box per run.
+fn compare_runs(props: &Props, hidden: &UseStateHandle<BTreeSet<Executor>>) -> Html {
+    html! {
+            <fieldset class="compare-runs">
+                <legend>{ T::Compare.get(props.lang) }</legend>
+                { for props.results.keys().map(|&e| {
+                    let shown = !hidden.contains(&e);
+                    let hidden = hidden.clone();
+                    let onchange = Callback::from(move |_: Event| {
+                        let mut set = (*hidden).clone();
+                        if !set.remove(&e) {
+                            set.insert(e);
+                        }
+                        hidden.set(set);
+                    });
+                    html! {
+                        <label>
+                            <input type="checkbox" id={format!("show-{}", e.tag())} checked={shown} {onchange} />
+                            { labels::executor(e.tag(), props.lang) }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+    }
+}
+
 #[function_component(Results)]
 pub fn results(props: &Props) -> Html {
     // Runs the learner unticked in the comparison.
@@ -115,26 +141,7 @@ pub fn results(props: &Props) -> Html {
             }
             <WallChart results={props.results.clone()} lang={props.lang} />
             <h3>{ T::Timelines.get(props.lang) }</h3>
-            <fieldset class="compare-runs">
-                <legend>{ T::Compare.get(props.lang) }</legend>
-                { for props.results.keys().map(|&e| {
-                    let shown = !hidden.contains(&e);
-                    let hidden = hidden.clone();
-                    let onchange = Callback::from(move |_: Event| {
-                        let mut set = (*hidden).clone();
-                        if !set.remove(&e) {
-                            set.insert(e);
-                        }
-                        hidden.set(set);
-                    });
-                    html! {
-                        <label>
-                            <input type="checkbox" id={format!("show-{}", e.tag())} checked={shown} {onchange} />
-                            { labels::executor(e.tag(), props.lang) }
-                        </label>
-                    }
-                }) }
-            </fieldset>
+            { compare_runs(props, &hidden) }
             if !runs.is_empty() {
                 <ReplayTimeline id="timeline" runs={runs} lang={props.lang} />
             }

@@ -34,6 +34,28 @@ fn polyline(points: &[(f64, f64)], x: &LinearScale, y: &LinearScale) -> String {
         .join(" ")
 }
 
+/// The grid with its speedup labels, and the thread counts under the axis.
+fn axes(y_ticks: &[f64], counts: &[usize], x: &LinearScale, y: &LinearScale) -> Html {
+    html! {
+        <>
+        { for y_ticks.iter().map(|&t| html! {
+            <g>
+                <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()}
+                    y1={y.map(t).to_string()} y2={y.map(t).to_string()} />
+                <text class="tick-label" x={(LEFT - 6.0).to_string()} y={(y.map(t) + 4.0).to_string()} text-anchor="end">
+                    { format!("{t}×") }
+                </text>
+            </g>
+        }) }
+        { for counts.iter().map(|&t| html! {
+            <text class="tick-label" x={x.map(t as f64).to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">
+                { t }
+            </text>
+        }) }
+        </>
+    }
+}
+
 #[function_component(SweepChart)]
 pub fn sweep_chart(props: &Props) -> Html {
     let lang = props.lang;
@@ -75,20 +97,7 @@ pub fn sweep_chart(props: &Props) -> Html {
                     aria-label={format!("Speedup by thread count: {} points. {summary}", speedups.len())}
                     data-points={speedups.len().to_string()}
                     data-serial={fit.as_ref().map(|f| format!("{:.4}", f.serial_fraction))}>
-                    { for y_ticks.iter().map(|&t| html! {
-                        <g>
-                            <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()}
-                                y1={y.map(t).to_string()} y2={y.map(t).to_string()} />
-                            <text class="tick-label" x={(LEFT - 6.0).to_string()} y={(y.map(t) + 4.0).to_string()} text-anchor="end">
-                                { format!("{t}×") }
-                            </text>
-                        </g>
-                    }) }
-                    { for counts.iter().map(|&t| html! {
-                        <text class="tick-label" x={x.map(t as f64).to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">
-                            { t }
-                        </text>
-                    }) }
+                    { axes(&y_ticks, &counts, &x, &y) }
                     <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">
                         { S::Threads.get(lang) }
                     </text>

@@ -35,6 +35,58 @@ const ROW: f64 = 40.0;
 const BAR_H: f64 = 18.0;
 const ID: &str = "wall-chart-svg";
 
+/// One run's bar, split into computing, waiting, copying and overhead, with its note.
+fn row(i: usize, r: &RunRecord, main_ms: Option<f64>, x: &LinearScale, lang: Lang) -> Html {
+    let out = &r.output;
+    let b = breakdown(&out.spans, out.wall_ms);
+    let y = TOP + i as f64 * ROW;
+    let mut at = 0.0;
+    let parts = [
+        ("compute", b.compute_ms, kind_label(SpanKind::Compute, lang)),
+        (
+            "io",
+            b.wait_ms,
+            T::KindIo.get(lang) + " / " + &T::KindWait.get(lang),
+        ),
+        ("copy", b.copy_ms, kind_label(SpanKind::Copy, lang)),
+        ("overhead", b.overhead_ms, T::Overhead.get(lang)),
+    ];
+    let segments = parts.iter().filter(|p| p.1 > 0.0).map(|(class, ms, name)| {
+        let (a, z) = (x.map(at), x.map(at + ms));
+        at += ms;
+        html! {
+            <rect class={classes!("part", format!("part-{class}"))} x={format!("{a:.2}")} y={format!("{y:.1}")}
+                width={format!("{:.2}", (z - a).max(0.5))} height={BAR_H.to_string()}
+                fill={if *class == "compute" || *class == "overhead" { "currentColor".to_string() } else { format!("url(#wall-{class})") }}>
+                <title>{ format!("{name}: {}", format_duration(*ms)) }</title>
+            </rect>
+        }
+    });
+    let speedup = main_ms
+        .filter(|m| r.executor != Executor::Main && out.wall_ms > 0.0 && *m > 0.0)
+        .map(|m| T::Speedup.fill(lang, &[&format!("{:.2}", m / out.wall_ms)]));
+    let note = [
+        Some(format_duration(out.wall_ms)),
+        Some(out.answer.summary.clone()),
+        speedup,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    html! {
+        <g class="wall-row" data-executor={r.executor.tag()} data-ms={format!("{:.3}", out.wall_ms)}
+            data-compute={format!("{:.3}", b.compute_ms)} data-wait={format!("{:.3}", b.wait_ms)}
+            data-copy={format!("{:.3}", b.copy_ms)} data-overhead={format!("{:.3}", b.overhead_ms)}>
+            <text class="lane-label" x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + 13.0)} text-anchor="end">
+                { labels::executor(r.executor.tag(), lang) }
+            </text>
+            { for segments }
+            <text class="wall-note" x={(LEFT + 4.0).to_string()} y={format!("{:.1}", y + BAR_H + 13.0)}>{ note }</text>
+        </g>
+    }
+}
+
 #[function_component(WallChart)]
 pub fn wall_chart(props: &Props) -> Html {
     let lang = props.lang;
@@ -51,48 +103,11 @@ pub fn wall_chart(props: &Props) -> Html {
     let step = ticks.get(1).copied().unwrap_or(1.0) - ticks[0];
     let x = LinearScale::new((0.0, *ticks.last().unwrap_or(&1.0)), (LEFT, W - RIGHT));
     let height = TOP + ROW * props.results.len() as f64 + 4.0;
-    let rows = props.results.values().enumerate().map(|(i, r)| {
-        let out = &r.output;
-        let b = breakdown(&out.spans, out.wall_ms);
-        let y = TOP + i as f64 * ROW;
-        let mut at = 0.0;
-        let parts = [
-            ("compute", b.compute_ms, kind_label(SpanKind::Compute, lang)),
-            ("io", b.wait_ms, T::KindIo.get(lang) + " / " + &T::KindWait.get(lang)),
-            ("copy", b.copy_ms, kind_label(SpanKind::Copy, lang)),
-            ("overhead", b.overhead_ms, T::Overhead.get(lang)),
-        ];
-        let segments = parts.iter().filter(|p| p.1 > 0.0).map(|(class, ms, name)| {
-            let (a, z) = (x.map(at), x.map(at + ms));
-            at += ms;
-            html! {
-                <rect class={classes!("part", format!("part-{class}"))} x={format!("{a:.2}")} y={format!("{y:.1}")}
-                    width={format!("{:.2}", (z - a).max(0.5))} height={BAR_H.to_string()}
-                    fill={if *class == "compute" || *class == "overhead" { "currentColor".to_string() } else { format!("url(#wall-{class})") }}>
-                    <title>{ format!("{name}: {}", format_duration(*ms)) }</title>
-                </rect>
-            }
-        });
-        let speedup = main_ms
-            .filter(|m| r.executor != Executor::Main && out.wall_ms > 0.0 && *m > 0.0)
-            .map(|m| T::Speedup.fill(lang, &[&format!("{:.2}", m / out.wall_ms)]));
-        let note = [Some(format_duration(out.wall_ms)), Some(out.answer.summary.clone()), speedup]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-        html! {
-            <g class="wall-row" data-executor={r.executor.tag()} data-ms={format!("{:.3}", out.wall_ms)}
-                data-compute={format!("{:.3}", b.compute_ms)} data-wait={format!("{:.3}", b.wait_ms)}
-                data-copy={format!("{:.3}", b.copy_ms)} data-overhead={format!("{:.3}", b.overhead_ms)}>
-                <text class="lane-label" x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + 13.0)} text-anchor="end">
-                    { labels::executor(r.executor.tag(), lang) }
-                </text>
-                { for segments }
-                <text class="wall-note" x={(LEFT + 4.0).to_string()} y={format!("{:.1}", y + BAR_H + 13.0)}>{ note }</text>
-            </g>
-        }
-    });
+    let rows = props
+        .results
+        .values()
+        .enumerate()
+        .map(|(i, r)| row(i, r, main_ms, &x, lang));
     let summary: Vec<String> = props
         .results
         .values()
