@@ -209,6 +209,39 @@ fn clear_box(props: &Props, confirming: bool, on_confirm: &Callback<bool>) -> Ht
     }
 }
 
+/// The kept runs, newest first (the newest few, or all on request).
+fn table(props: &Props, show_all: &UseStateHandle<bool>) -> Html {
+    let (lang, h) = (props.lang, &props.history);
+    html! {
+        <>
+        <div class="history-scroll">
+            <table id="history-table">
+                <thead><tr>
+                    <th>{ T::Pick.get(lang) }</th>
+                    <th>{ T::When.get(lang) }</th>
+                    <th>{ T::Workload.get(lang) }</th>
+                    <th>{ T::Executor.get(lang) }</th>
+                    <th>{ T::Outcome.get(lang) }</th>
+                    <th>{ T::WallTime.get(lang) }</th>
+                    <th>{ T::Speedup.get(lang) }</th>
+                    <th>{ T::Environment.get(lang) }</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>{ for h.entries.iter().rev().take(if **show_all { usize::MAX } else { SHOWN }).map(|e| entry_row(e, props)) }</tbody>
+            </table>
+        </div>
+        if h.entries.len() > SHOWN {
+            <p><button class="secondary" id="history-show-all" onclick={{
+                let show_all = show_all.clone();
+                move |_: MouseEvent| show_all.set(!*show_all)
+            }}>
+                { if **show_all { T::ShowNewest.fill(lang, &[&SHOWN]) } else { T::ShowAll.fill(lang, &[&h.entries.len()]) } }
+            </button></p>
+        }
+        </>
+    }
+}
+
 #[function_component(HistoryPanel)]
 pub fn history_panel(props: &Props) -> Html {
     let lang = props.lang;
@@ -258,30 +291,7 @@ pub fn history_panel(props: &Props) -> Html {
             if h.entries.is_empty() {
                 <p class="empty" id="history-empty">{ T::Empty.get(lang) }</p>
             } else {
-                <div class="history-scroll">
-                    <table id="history-table">
-                        <thead><tr>
-                            <th>{ T::Pick.get(lang) }</th>
-                            <th>{ T::When.get(lang) }</th>
-                            <th>{ T::Workload.get(lang) }</th>
-                            <th>{ T::Executor.get(lang) }</th>
-                            <th>{ T::Outcome.get(lang) }</th>
-                            <th>{ T::WallTime.get(lang) }</th>
-                            <th>{ T::Speedup.get(lang) }</th>
-                            <th>{ T::Environment.get(lang) }</th>
-                            <th></th>
-                        </tr></thead>
-                        <tbody>{ for h.entries.iter().rev().take(if *show_all { usize::MAX } else { SHOWN }).map(|e| entry_row(e, props)) }</tbody>
-                    </table>
-                </div>
-                if h.entries.len() > SHOWN {
-                    <p><button class="secondary" id="history-show-all" onclick={{
-                        let show_all = show_all.clone();
-                        move |_: MouseEvent| show_all.set(!*show_all)
-                    }}>
-                        { if *show_all { T::ShowNewest.fill(lang, &[&SHOWN]) } else { T::ShowAll.fill(lang, &[&h.entries.len()]) } }
-                    </button></p>
-                }
+                { table(props, &show_all) }
                 if let Some((a, b)) = h.pair() {
                     <HistoryCompare a={a.clone()} b={b.clone()} {lang} />
                 } else {

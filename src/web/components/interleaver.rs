@@ -3,19 +3,15 @@
 //! possible order with what it ends in — any of them replayed here. The state is the `il=` link
 //! field; what happens is `interleave::Machine`'s.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use super::interleave_orders::all_orders;
 use crate::i18n::interleave::IlText as T;
 use crate::i18n::Texts;
-use crate::interleave::explore::{explore, free_orders, Exploration};
+use crate::interleave::explore::explore;
 use crate::interleave::machine::{Blocked, Machine, Outcome};
 use crate::interleave::scenario::{Op, Scenario};
 use crate::link::Lang;
-use crate::web::clock::now_ms;
-use crate::web::export::reduced_motion;
 use crate::web::ticker::Ticker;
 
 #[derive(Properties, PartialEq)]
@@ -176,81 +172,31 @@ fn shared(m: &Machine, lang: Lang) -> Html {
     }
 }
 
-fn all_orders(
-    s: &'static Scenario,
-    e: &Exploration,
-    props: &Props,
-    on_replay: &Callback<Vec<usize>>,
-) -> Html {
-    let lang = props.lang;
-    let finals = e
-        .finals
-        .iter()
-        .map(|(v, n)| {
-            format!(
-                "{} ×{n}",
-                v.map_or_else(
-                    || T::Stuck.get(lang),
-                    |v| format!("{} = {v}", s.vars[s.expect.0].0)
-                )
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let free = free_orders(&s.threads.iter().map(|t| t.steps.len()).collect::<Vec<_>>());
-    let broken = match e.fewest_preemptions {
-        Some(k) => T::Broken.fill(lang, &[&e.orders(), &e.broken, &k]),
-        None => T::NoneBroken.fill(lang, &[&e.orders()]),
-    };
-    html! {
-        <div class="il-all" data-orders={e.orders().to_string()} data-broken={e.broken.to_string()} data-deadlocks={e.deadlocks.to_string()}>
-            <h4>{ T::AllOrders.get(lang) }</h4>
-            <p>{ T::Orders.fill(lang, &[&e.orders(), &free, &finals]) }{ " " }{ broken }
-                if e.deadlocks > 0 { { " " }{ T::Deadlocks.fill(lang, &[&e.deadlocks]) } }</p>
-            <ol class="il-leaves">{ for e.leaves.iter().map(|l| {
-                let text = crate::interleave::encode(s, &l.schedule);
-                let schedule = l.schedule.clone();
-                let label: String = l.schedule.iter().map(|&t| s.threads[t].name).collect();
-                let end = l.value.map_or_else(|| T::Stuck.get(lang), |v| v.to_string());
-                html! {
-                    <li><button class={classes!("il-leaf", (!l.correct).then_some("broken"))} title={T::Replay.get(lang)}
-                        data-schedule={text} onclick={on_replay.reform(move |_: MouseEvent| schedule.clone())}>
-                        <code>{ label }</code>{ format!(" → {end}") }
-                    </button></li>
-                }
-            }) }</ol>
-        </div>
-    }
-}
-
-/// Plays an order back step by step from the start (one step every 350 ms; at once when the
-/// learner prefers reduced motion), through the same link field a click writes.
-fn replayer(
-    scenario: &'static Scenario,
+/// 1, 2, 3 step that thread; U or Backspace undoes.
+fn keys(
+    m: &Machine,
+    on_step: Callback<usize>,
     on_change: Callback<String>,
-    ticker: Rc<RefCell<Option<Ticker>>>,
-) -> Callback<Vec<usize>> {
-    Callback::from(move |schedule: Vec<usize>| {
-        let total = schedule.len();
-        let encode = move |n: usize| crate::interleave::encode(scenario, &schedule[..n.min(total)]);
-        if reduced_motion() {
-            on_change.emit(encode(total));
-            return;
+    undo: String,
+) -> Callback<KeyboardEvent> {
+    let m = m.clone();
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "u" | "U" | "Backspace" => {
+            e.prevent_default();
+            on_change.emit(undo.clone());
         }
-        let (on_change, start, mut shown) = (on_change.clone(), now_ms(), usize::MAX);
-        *ticker.borrow_mut() = Some(Ticker::start(move || {
-            let n = (((now_ms() - start) / STEP_MS) as usize).min(total);
-            if n != shown {
-                shown = n;
-                on_change.emit(encode(n));
+        k => {
+            if let Some(t) = k
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .filter(|&t| m.can_step(t))
+            {
+                on_step.emit(t);
             }
-            n < total
-        }));
+        }
     })
 }
-
-/// Milliseconds between the steps of a replayed order.
-const STEP_MS: f64 = 350.0;
 
 #[function_component(Interleaver)]
 pub fn interleaver(props: &Props) -> Html {
@@ -277,27 +223,9 @@ pub fn interleaver(props: &Props) -> Html {
         })
     };
     let undo = to(&schedule[..schedule.len().saturating_sub(1)]);
-    let on_replay = replayer(scenario, props.on_change.clone(), ticker_ref.clone());
-    let on_key = {
-        let (on_step, on_change, undo, m) =
-            (on_step.clone(), on_change.clone(), undo.clone(), m.clone());
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "u" | "U" | "Backspace" => {
-                e.prevent_default();
-                on_change.emit(undo.clone());
-            }
-            k => {
-                if let Some(t) = k
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|n| n.checked_sub(1))
-                    .filter(|&t| m.can_step(t))
-                {
-                    on_step.emit(t);
-                }
-            }
-        })
-    };
+    let on_replay =
+        super::interleave_orders::replayer(scenario, props.on_change.clone(), ticker_ref.clone());
+    let on_key = keys(&m, on_step.clone(), on_change.clone(), undo.clone());
     let outcome = match m.outcome() {
         Outcome::Running => "running",
         Outcome::Finished { correct: true } => "correct",
@@ -329,7 +257,7 @@ pub fn interleaver(props: &Props) -> Html {
                 <p class="il-real" data-role="il-real">{ T::Real.fill(lang, &[&threads, &lost]) }</p>
             }
             { match explore(scenario) {
-                Ok(e) => all_orders(scenario, &e, props, &on_replay),
+                Ok(e) => all_orders(scenario, &e, lang, &on_replay),
                 Err(too) => html! { <p class="help">{ T::TooMany.fill(lang, &[&too.limit]) }</p> },
             } }
         </section>

@@ -16,6 +16,7 @@ pub mod history;
 pub mod history_compare;
 pub mod insight_gil;
 pub mod insights;
+pub mod interleave_orders;
 pub mod interleaver;
 pub mod labels;
 pub mod lang_compare;

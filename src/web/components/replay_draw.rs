@@ -74,6 +74,109 @@ pub fn total_ms(runs: &[RunView]) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// One run's part of the drawing, from `y` down: its title, the GIL's lane, its lanes, the
+/// concurrency strip and the frame meter.
+struct RunDrawn {
+    html: Html,
+    /// Where the next run starts.
+    next: f64,
+    starts: Vec<f64>,
+    merged: Option<(f64, usize, usize)>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_run(
+    run: &RunView,
+    id: &str,
+    y: f64,
+    per_run: usize,
+    axis: &crate::timeline::Axis,
+    width: f64,
+    lang: Lang,
+    live: bool,
+) -> RunDrawn {
+    let spans = &run.output.spans;
+    let origin = origin_ms(spans);
+    // Above a GIL run's lanes: who held the lock.
+    let gil_top = y + TITLE_H;
+    let gil = (run.key == "gil" && !live)
+        .then(|| replay_strips::gil_lane(spans, origin, run.switch_ms, &axis.scale, gil_top, lang));
+    let lanes_top = gil_top
+        + if gil.is_some() {
+            replay_strips::ROW_H
+        } else {
+            0.0
+        };
+    let geo = Geometry {
+        top: lanes_top,
+        row_height: 16.0,
+        row_gap: 6.0,
+        max_bars: per_run,
+        ..Geometry::default()
+    };
+    let lay: Layout = layout(&run.output.spans, &axis.scale, &geo);
+    let merged = lay.merge_px.map(|px| (px, lay.spans, lay.bars));
+    let starts = lay
+        .rows
+        .iter()
+        .flat_map(|r| r.bars.iter().map(|b| b.start_ms))
+        .collect();
+    // Under the lanes: how many threads computed at once.
+    let conc_top = geo.top + lay.height + 4.0;
+    let conc =
+        (!live).then(|| replay_strips::concurrency(spans, origin, &axis.scale, conc_top, lang));
+    let meter = (!live && !run.frames.is_empty()).then(|| frame_meter(&run.frames, origin));
+    let meter_top = conc_top
+        + if conc.is_some() {
+            replay_strips::ROW_H
+        } else {
+            0.0
+        }
+        + 4.0;
+    let next = meter_top
+        + if meter.is_some() {
+            frame_meter::HEIGHT
+        } else {
+            0.0
+        }
+        + RUN_GAP;
+    let html = html! {
+        <g class="timeline-run" data-run={run.key} data-lanes={lay.lanes.to_string()}
+            data-rows={lay.rows.len().to_string()} data-spans={lay.spans.to_string()}
+            data-bars={lay.bars.to_string()} data-merged={lay.merge_px.is_some().to_string()}>
+            <text class="run-title" x="4" y={format!("{:.1}", y + 14.0)}>{ &run.title }</text>
+            { timeline::row_labels(&lay, lang, width) }
+            if let Some((label, _)) = &gil {
+                { label.clone() }
+            }
+            if let Some((label, _)) = &conc {
+                { label.clone() }
+            }
+            if let Some(m) = &meter {
+                { frame_meter::frame(m, &axis.scale, meter_top, lang) }
+            }
+            <g clip-path={format!("url(#{id}-clip)")}>
+                { timeline::rows(&lay, &run.output, lang, id, !live) }
+                if let Some((_, holds)) = gil {
+                    { holds }
+                }
+                if let Some((_, steps)) = conc {
+                    { steps }
+                }
+                if let Some(m) = &meter {
+                    { frame_meter::strip(m, &axis.scale, meter_top, lang) }
+                }
+            </g>
+        </g>
+    };
+    RunDrawn {
+        html,
+        next,
+        starts,
+        merged,
+    }
+}
+
 pub fn draw(
     id: &str,
     runs: &[RunView],
@@ -95,84 +198,11 @@ pub fn draw(
     // A live drawing is redrawn as spans arrive: fewer, wider bars keep each redraw cheap.
     let per_run = if live { LIVE_MAX_BARS } else { MAX_BARS } / runs.len().max(1);
     for run in runs {
-        let spans = &run.output.spans;
-        let origin = origin_ms(spans);
-        // Above a GIL run's lanes: who held the lock.
-        let gil_top = y + TITLE_H;
-        let gil = (run.key == "gil" && !live).then(|| {
-            replay_strips::gil_lane(spans, origin, run.switch_ms, &axis.scale, gil_top, lang)
-        });
-        let lanes_top = gil_top
-            + if gil.is_some() {
-                replay_strips::ROW_H
-            } else {
-                0.0
-            };
-        let geo = Geometry {
-            top: lanes_top,
-            row_height: 16.0,
-            row_gap: 6.0,
-            max_bars: per_run,
-            ..Geometry::default()
-        };
-        let lay: Layout = layout(&run.output.spans, &axis.scale, &geo);
-        if let Some(px) = lay.merge_px {
-            merged = Some((px, lay.spans, lay.bars));
-        }
-        starts.extend(
-            lay.rows
-                .iter()
-                .flat_map(|r| r.bars.iter().map(|b| b.start_ms)),
-        );
-        // Under the lanes: how many threads computed at once.
-        let conc_top = geo.top + lay.height + 4.0;
-        let conc =
-            (!live).then(|| replay_strips::concurrency(spans, origin, &axis.scale, conc_top, lang));
-        let meter = (!live && !run.frames.is_empty()).then(|| frame_meter(&run.frames, origin));
-        let meter_top = conc_top
-            + if conc.is_some() {
-                replay_strips::ROW_H
-            } else {
-                0.0
-            }
-            + 4.0;
-        let next = meter_top
-            + if meter.is_some() {
-                frame_meter::HEIGHT
-            } else {
-                0.0
-            }
-            + RUN_GAP;
-        parts.push(html! {
-            <g class="timeline-run" data-run={run.key} data-lanes={lay.lanes.to_string()}
-                data-rows={lay.rows.len().to_string()} data-spans={lay.spans.to_string()}
-                data-bars={lay.bars.to_string()} data-merged={lay.merge_px.is_some().to_string()}>
-                <text class="run-title" x="4" y={format!("{:.1}", y + 14.0)}>{ &run.title }</text>
-                { timeline::row_labels(&lay, lang, width) }
-                if let Some((label, _)) = &gil {
-                    { label.clone() }
-                }
-                if let Some((label, _)) = &conc {
-                    { label.clone() }
-                }
-                if let Some(m) = &meter {
-                    { frame_meter::frame(m, &axis.scale, meter_top, lang) }
-                }
-                <g clip-path={format!("url(#{id}-clip)")}>
-                    { timeline::rows(&lay, &run.output, lang, id, !live) }
-                    if let Some((_, holds)) = gil {
-                        { holds }
-                    }
-                    if let Some((_, steps)) = conc {
-                        { steps }
-                    }
-                    if let Some(m) = &meter {
-                        { frame_meter::strip(m, &axis.scale, meter_top, lang) }
-                    }
-                </g>
-            </g>
-        });
-        y = next;
+        let d = draw_run(run, id, y, per_run, &axis, width, lang, live);
+        parts.push(d.html);
+        starts.extend(d.starts);
+        merged = d.merged.or(merged);
+        y = d.next;
     }
     starts.sort_by(f64::total_cmp);
     let height = y;
