@@ -6,7 +6,10 @@
 //! only moves a clip rectangle and the playhead (direct attribute writes), so a 10,000-span run
 //! replays as cheaply as a small one. The state (`Replay`, `Viewport`) is pure core.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
 use yew::prelude::*;
 
 use super::export_buttons::ExportButtons;
@@ -34,6 +37,149 @@ pub struct Props {
     /// A run in progress: no replay controls, the whole run so far.
     #[prop_or_default]
     pub live: bool,
+}
+
+/// Zoom (about the playhead when it is in view), pan, and back to the whole run.
+fn view_controls(
+    view: Viewport,
+    view_state: &UseStateHandle<Viewport>,
+    replay: &Rc<RefCell<Replay>>,
+    total: f64,
+) -> (Callback<f64>, Callback<f64>, Callback<MouseEvent>) {
+    let zoom = {
+        let (view_state, replay) = (view_state.clone(), replay.clone());
+        Callback::from(move |factor: f64| {
+            let mut v = view;
+            let t = replay.borrow().t_ms;
+            let anchor = if t > v.start_ms && t < v.end_ms {
+                t
+            } else {
+                (v.start_ms + v.end_ms) / 2.0
+            };
+            v.zoom(factor, anchor);
+            view_state.set(v);
+        })
+    };
+    let pan = {
+        let view_state = view_state.clone();
+        Callback::from(move |fraction: f64| {
+            let mut v = view;
+            v.pan(fraction * v.width());
+            view_state.set(v);
+        })
+    };
+    let reset = {
+        let view_state = view_state.clone();
+        Callback::from(move |_: MouseEvent| view_state.set(Viewport::new(total)))
+    };
+    (zoom, pan, reset)
+}
+
+/// Space or K plays and pauses; ← → move the playhead (with Shift: pan); + − zoom; Home, End.
+fn keys(
+    toggle: &Callback<()>,
+    zoom: &Callback<f64>,
+    pan: &Callback<f64>,
+    seek: &Callback<f64>,
+    replay: &Rc<RefCell<Replay>>,
+    view: Viewport,
+    total: f64,
+) -> Callback<KeyboardEvent> {
+    let (toggle, zoom, pan, seek, replay) = (
+        toggle.clone(),
+        zoom.clone(),
+        pan.clone(),
+        seek.clone(),
+        replay.clone(),
+    );
+    Callback::from(move |e: KeyboardEvent| {
+        let t = replay.borrow().t_ms;
+        let step = view.width() / 50.0;
+        match (e.key().as_str(), e.shift_key()) {
+            (" " | "k", _) => toggle.emit(()),
+            ("ArrowLeft", true) => pan.emit(-0.25),
+            ("ArrowRight", true) => pan.emit(0.25),
+            ("ArrowLeft", false) => seek.emit(t - step),
+            ("ArrowRight", false) => seek.emit(t + step),
+            ("+" | "=", _) => zoom.emit(2.0),
+            ("-" | "_", _) => zoom.emit(0.5),
+            ("Home", _) => seek.emit(0.0),
+            ("End", _) => seek.emit(total),
+            _ => return,
+        }
+        e.prevent_default();
+    })
+}
+
+/// Hover or focus on a bar: its details in the readout below (no re-render of the bars).
+fn detail_handlers(id: &str) -> (Callback<MouseEvent>, Callback<FocusEvent>) {
+    let id = id.to_string();
+    let show = move |target: Option<web_sys::EventTarget>| {
+        let bar = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".span").ok().flatten());
+        if let (Some(bar), Some(doc)) = (bar, web_sys::window().and_then(|w| w.document())) {
+            if let (Some(text), Some(out)) = (
+                bar.get_attribute("aria-label"),
+                doc.get_element_by_id(&format!("{id}-detail")),
+            ) {
+                out.set_text_content(Some(&text));
+            }
+        }
+    };
+    let over = show.clone();
+    (
+        Callback::from(move |e: MouseEvent| over(e.target())),
+        Callback::from(move |e: FocusEvent| show(e.target())),
+    )
+}
+
+/// What the replay controls show and do.
+struct Controls {
+    id: String,
+    lang: Lang,
+    playing: bool,
+    speed: f64,
+    total: f64,
+    t_ms: f64,
+    zoomed: bool,
+    toggle: Callback<()>,
+    on_speed: Callback<Event>,
+    on_slider: Callback<InputEvent>,
+    zoom: Callback<f64>,
+    pan: Callback<f64>,
+    reset: Callback<MouseEvent>,
+}
+
+/// Play / pause, speed, the playhead slider and time, zoom and pan.
+fn controls(c: &Controls) -> Html {
+    let (id, lang) = (&c.id, c.lang);
+    html! {
+        <div class="replay-controls" role="group" aria-label={T::Playhead.get(lang)}>
+            <button id={format!("{id}-play")} class="play" aria-pressed={c.playing.to_string()}
+                onclick={c.toggle.reform(|_: MouseEvent| ())} disabled={c.total <= 0.0}>
+                { if c.playing { T::Pause.get(lang) } else { T::Play.get(lang) } }
+            </button>
+            <label>
+                { T::Speed.get(lang) } { " " }
+                <select id={format!("{id}-speed")} onchange={c.on_speed.clone()} title={T::SpeedHelp.get(lang)}>
+                    { for SPEEDS.iter().map(|&s| html! {
+                        <option value={s.to_string()} selected={s == c.speed}>{ format!("{s}×") }</option>
+                    }) }
+                </select>
+            </label>
+            <input type="range" id={format!("{id}-slider")} class="playhead-slider" aria-label={T::Playhead.get(lang)}
+                min="0" max={format!("{:.3}", c.total)} step="any" value={format!("{:.3}", c.t_ms)} oninput={c.on_slider.clone()} />
+            <output id={format!("{id}-time")} class="replay-time">{ format!("{} / {}", format_duration(c.t_ms), format_duration(c.total)) }</output>
+            <span class="zoom">
+                <button class="secondary" id={format!("{id}-zoom-in")} onclick={c.zoom.reform(|_: MouseEvent| 2.0)} aria-label={T::ZoomIn.get(lang)} title={T::ZoomIn.get(lang)}>{ "+" }</button>
+                <button class="secondary" id={format!("{id}-zoom-out")} onclick={c.zoom.reform(|_: MouseEvent| 0.5)} disabled={!c.zoomed} aria-label={T::ZoomOut.get(lang)} title={T::ZoomOut.get(lang)}>{ "−" }</button>
+                <button class="secondary" id={format!("{id}-pan-left")} onclick={c.pan.reform(|_: MouseEvent| -0.25)} disabled={!c.zoomed} aria-label={T::PanLeft.get(lang)} title={T::PanLeft.get(lang)}>{ "←" }</button>
+                <button class="secondary" id={format!("{id}-pan-right")} onclick={c.pan.reform(|_: MouseEvent| 0.25)} disabled={!c.zoomed} aria-label={T::PanRight.get(lang)} title={T::PanRight.get(lang)}>{ "→" }</button>
+                <button class="secondary" id={format!("{id}-zoom-reset")} onclick={c.reset.clone()} disabled={!c.zoomed}>{ T::ZoomReset.get(lang) }</button>
+            </span>
+        </div>
+    }
 }
 
 #[function_component(ReplayTimeline)]
@@ -123,10 +269,10 @@ pub fn replay_timeline(props: &Props) -> Html {
     let seek = {
         let (id, replay, scale, starts) =
             (id.clone(), replay.clone(), scale.clone(), starts.clone());
-        move |t: f64| {
+        Callback::from(move |t: f64| {
             replay.borrow_mut().seek(t);
             paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow());
-        }
+        })
     };
     let on_slider = {
         let seek = seek.clone();
@@ -135,84 +281,13 @@ pub fn replay_timeline(props: &Props) -> Html {
                 .target_dyn_into::<web_sys::HtmlInputElement>()
                 .and_then(|s| s.value().parse::<f64>().ok())
             {
-                seek(v);
+                seek.emit(v);
             }
         })
     };
-    let zoom = {
-        let (view_state, replay) = (view_state.clone(), replay.clone());
-        Callback::from(move |factor: f64| {
-            let mut v = view;
-            let t = replay.borrow().t_ms;
-            let anchor = if t > v.start_ms && t < v.end_ms {
-                t
-            } else {
-                (v.start_ms + v.end_ms) / 2.0
-            };
-            v.zoom(factor, anchor);
-            view_state.set(v);
-        })
-    };
-    let pan = {
-        let view_state = view_state.clone();
-        Callback::from(move |fraction: f64| {
-            let mut v = view;
-            v.pan(fraction * v.width());
-            view_state.set(v);
-        })
-    };
-    let reset = {
-        let view_state = view_state.clone();
-        Callback::from(move |_: MouseEvent| view_state.set(Viewport::new(total)))
-    };
-    let on_key = {
-        let (toggle, zoom, pan, seek, replay) = (
-            toggle.clone(),
-            zoom.clone(),
-            pan.clone(),
-            seek.clone(),
-            replay.clone(),
-        );
-        Callback::from(move |e: KeyboardEvent| {
-            let t = replay.borrow().t_ms;
-            let step = view.width() / 50.0;
-            match (e.key().as_str(), e.shift_key()) {
-                (" " | "k", _) => toggle.emit(()),
-                ("ArrowLeft", true) => pan.emit(-0.25),
-                ("ArrowRight", true) => pan.emit(0.25),
-                ("ArrowLeft", false) => seek(t - step),
-                ("ArrowRight", false) => seek(t + step),
-                ("+" | "=", _) => zoom.emit(2.0),
-                ("-" | "_", _) => zoom.emit(0.5),
-                ("Home", _) => seek(0.0),
-                ("End", _) => seek(total),
-                _ => return,
-            }
-            e.prevent_default();
-        })
-    };
-    // Hover or focus: the bar's details in the readout below (no re-render of the bars).
-    let show_detail = {
-        let id = id.clone();
-        move |target: Option<web_sys::EventTarget>| {
-            let bar = target
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest(".span").ok().flatten());
-            if let (Some(bar), Some(doc)) = (bar, web_sys::window().and_then(|w| w.document())) {
-                if let (Some(text), Some(out)) = (
-                    bar.get_attribute("aria-label"),
-                    doc.get_element_by_id(&format!("{id}-detail")),
-                ) {
-                    out.set_text_content(Some(&text));
-                }
-            }
-        }
-    };
-    let on_over = {
-        let show = show_detail.clone();
-        Callback::from(move |e: MouseEvent| show(e.target()))
-    };
-    let on_focus = Callback::from(move |e: FocusEvent| show_detail(e.target()));
+    let (zoom, pan, reset) = view_controls(view, &view_state, &replay, total);
+    let on_key = keys(&toggle, &zoom, &pan, &seek, &replay, view, total);
+    let (on_over, on_focus) = detail_handlers(&id);
     let pointer = use_pointer_zoom(view, view_state.clone(), drawn.scale, width);
 
     let d = &*drawn;
@@ -235,30 +310,11 @@ pub fn replay_timeline(props: &Props) -> Html {
     html! {
         <figure class="timeline-figure replay" id={id.clone()} data-live={props.live.to_string()}>
             if !props.live {
-                <div class="replay-controls" role="group" aria-label={T::Playhead.get(lang)}>
-                    <button id={format!("{id}-play")} class="play" aria-pressed={playing.to_string()}
-                        onclick={toggle.reform(|_: MouseEvent| ())} disabled={total <= 0.0}>
-                        { if *playing { T::Pause.get(lang) } else { T::Play.get(lang) } }
-                    </button>
-                    <label>
-                        { T::Speed.get(lang) } { " " }
-                        <select id={format!("{id}-speed")} onchange={on_speed} title={T::SpeedHelp.get(lang)}>
-                            { for SPEEDS.iter().map(|&s| html! {
-                                <option value={s.to_string()} selected={s == *speed}>{ format!("{s}×") }</option>
-                            }) }
-                        </select>
-                    </label>
-                    <input type="range" id={format!("{id}-slider")} class="playhead-slider" aria-label={T::Playhead.get(lang)}
-                        min="0" max={format!("{total:.3}")} step="any" value={format!("{:.3}", r.t_ms)} oninput={on_slider} />
-                    <output id={format!("{id}-time")} class="replay-time">{ format!("{} / {}", format_duration(r.t_ms), format_duration(total)) }</output>
-                    <span class="zoom">
-                        <button class="secondary" id={format!("{id}-zoom-in")} onclick={zoom.reform(|_: MouseEvent| 2.0)} aria-label={T::ZoomIn.get(lang)} title={T::ZoomIn.get(lang)}>{ "+" }</button>
-                        <button class="secondary" id={format!("{id}-zoom-out")} onclick={zoom.reform(|_: MouseEvent| 0.5)} disabled={!view.is_zoomed()} aria-label={T::ZoomOut.get(lang)} title={T::ZoomOut.get(lang)}>{ "−" }</button>
-                        <button class="secondary" id={format!("{id}-pan-left")} onclick={pan.reform(|_: MouseEvent| -0.25)} disabled={!view.is_zoomed()} aria-label={T::PanLeft.get(lang)} title={T::PanLeft.get(lang)}>{ "←" }</button>
-                        <button class="secondary" id={format!("{id}-pan-right")} onclick={pan.reform(|_: MouseEvent| 0.25)} disabled={!view.is_zoomed()} aria-label={T::PanRight.get(lang)} title={T::PanRight.get(lang)}>{ "→" }</button>
-                        <button class="secondary" id={format!("{id}-zoom-reset")} onclick={reset} disabled={!view.is_zoomed()}>{ T::ZoomReset.get(lang) }</button>
-                    </span>
-                </div>
+                { controls(&Controls {
+                    id: id.clone(), lang, playing: *playing, speed: *speed, total, t_ms: r.t_ms,
+                    zoomed: view.is_zoomed(), toggle: toggle.clone(), on_speed, on_slider,
+                    zoom: zoom.clone(), pan: pan.clone(), reset,
+                }) }
             }
             <svg class={classes!("timeline", view.is_zoomed().then_some("zoomed"))} id={svg_id.clone()} role="img" aria-label={aria} tabindex="0"
                 width={width.to_string()} height={height.to_string()}
