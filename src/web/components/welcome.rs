@@ -118,7 +118,8 @@ fn caption(o: &Outcome, lang: Lang) -> (&'static str, String) {
             no_gain: Some(cores),
         } => (
             "no-gain",
-            W::NoGain.fill(
+            // One logical processor explains it; with more, other work had the cores.
+            if *cores > 1 { W::NoGainBusy } else { W::NoGain }.fill(
                 lang,
                 &[
                     &d(main.ms),
