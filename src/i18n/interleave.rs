@@ -66,8 +66,8 @@ crate::texts! {
         Replay => ("在上面重放这个顺序", "Replay this order above"),
         TooMany => ("顺序太多（超过 {0} 种），不画了。", "Too many orders (more than {0}) to draw."),
         Real => (
-            "真实运行：{0} 个线程上丢了 {1} 次更新——每一次都是上面那些坏顺序中的一种，真的发生了。",
-            "The real run: {1} updates lost on {0} threads — each one of the bad orders above, happening for real."
+            "真实运行：{0} 个线程做了 {2} 次更新，丢了 {1} 次——每一次都是上面那些坏顺序中的一种，真的发生了。",
+            "The real run: {1} of {2} updates lost on {0} threads — each one of the bad orders above, happening for real."
         ),
     }
 }

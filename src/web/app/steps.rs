@@ -82,10 +82,20 @@ fn figure(
             let value = state.interleave.clone().unwrap_or_else(|| {
                 format!("{}:", step.plan.scenario.as_deref().unwrap_or_default())
             });
+            // Each teller deposits and withdraws once a round: two updates.
+            let made = state.values.get(&crate::workload::bank::TASKS)
+                * state.values.get(&crate::workload::bank::ROUNDS)
+                * 2;
             let real = state
                 .results
                 .get(&crate::executor::Executor::Pool)
-                .and_then(|r| Some((r.threads, r.output.answer.figure("lost_updates")? as u64)));
+                .and_then(|r| {
+                    Some((
+                        r.threads,
+                        r.output.answer.figure("lost_updates")? as u64,
+                        made,
+                    ))
+                });
             html! { <Interleaver {lang} {value} {real} on_change={send(&d, Action::SetInterleave)} /> }
         }
         Figure::Bars | Figure::None => html! {},

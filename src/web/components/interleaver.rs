@@ -21,8 +21,8 @@ pub struct Props {
     pub value: String,
     /// A new schedule (or scenario) in the same form.
     pub on_change: Callback<String>,
-    /// (threads, updates lost) in the real run of the step, if there was one.
-    pub real: Option<(usize, u64)>,
+    /// (threads, updates lost, updates made) in the real run of the step, if there was one.
+    pub real: Option<(usize, u64, u64)>,
 }
 
 fn scenario_name(key: &str) -> T {
@@ -253,8 +253,8 @@ pub fn interleaver(props: &Props) -> Html {
                     onclick={on_change.reform(move |_: MouseEvent| format!("{}:", scenario.key))}>{ T::Reset.get(lang) }</button>
             </div>
             <p class="il-message" data-role="il-message" aria-live="polite">{ message(&m, lang) }</p>
-            if let Some((threads, lost)) = props.real {
-                <p class="il-real" data-role="il-real">{ T::Real.fill(lang, &[&threads, &lost]) }</p>
+            if let Some((threads, lost, made)) = props.real {
+                <p class="il-real" data-role="il-real">{ T::Real.fill(lang, &[&threads, &lost, &made]) }</p>
             }
             { match explore(scenario) {
                 Ok(e) => all_orders(scenario, &e, lang, &on_replay),
