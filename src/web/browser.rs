@@ -99,3 +99,11 @@ pub fn scroll_to(id: &str) {
         el.scroll_into_view_with_bool(true);
     }
 }
+
+/// The viewport's width in CSS pixels (0 when unknown).
+pub fn viewport_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+}

@@ -133,6 +133,9 @@ test('at 390×844 no step scrolls sideways in either language, and the bottom ba
     await page.click('[data-role=run]');
     await page.waitForSelector(DONE, { timeout: 60_000 });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'after a run too');
+    // In one column Run brings the stage (the figure, then the caption) to the top of the screen.
+    const stage = await page.locator('[data-role=stage]').boundingBox();
+    assert.ok(Math.abs(stage.y) < 2, `the stage starts at the top: ${JSON.stringify(stage)}`);
     await page.click('[data-role=next]');
     assert.equal((await shown(page)).index, 1);
     await page.click('[data-role=prev]');

@@ -107,7 +107,14 @@ fn run_step(d: &UseReducerDispatcher<AppState>, index: usize, action: StepAction
     let d = d.clone();
     Callback::from(move |_| {
         d.dispatch(Action::OpenStep(index));
-        crate::web::browser::scroll_to("step-view");
+        // Side by side the whole step fits; in one column the learner has read the note
+        // above, and the stage is where the run shows.
+        let one_column = crate::web::browser::viewport_width() < 1024.0;
+        crate::web::browser::scroll_to(if one_column {
+            "step-stage"
+        } else {
+            "step-view"
+        });
         match action {
             StepAction::Run => d.dispatch(Action::RunAll),
             StepAction::Sweep => d.dispatch(Action::StartSweep),
@@ -260,6 +267,10 @@ pub fn use_step_progress(
             p.dispatch(ProgressAction::StepSeen(l.clone(), k.clone()));
             if *ran {
                 p.dispatch(ProgressAction::StepRan(l.clone(), k.clone()));
+                // In one column the evidence came in below the fold: bring the stage up.
+                if crate::web::browser::viewport_width() < 1024.0 {
+                    crate::web::browser::scroll_to("step-stage");
+                }
             }
         }
     });

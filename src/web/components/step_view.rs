@@ -249,7 +249,7 @@ pub fn step_view(props: &Props) -> Html {
             { head(props, steps.len()) }
             <div class="step-grid">
                 { note(props, step) }
-                <aside class="stage" data-role="stage">
+                <aside class="stage" id="step-stage" data-role="stage">
                     { predict(props, step) }
                     { bar(props, step, steps.len()) }
                     if step.plan.figure != crate::lessons::steps::Figure::None {
