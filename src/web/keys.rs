@@ -1,5 +1,6 @@
 //! The step keys: ← and → move between a lesson's steps, Enter runs the step. Keys typed into
-//! a form field, pressed on a button (Enter clicks it already) or with a modifier are left alone.
+//! a form field, pressed on a button (Enter clicks it already) or on a widget with keys of its
+//! own, or with a modifier, are left alone.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,10 +32,19 @@ fn step_key(event: &JsValue) -> Option<StepKey> {
     {
         return None;
     }
-    let tag = get(&get(event, "target"), "tagName")
-        .as_string()
-        .unwrap_or_default();
+    let target = get(event, "target");
+    let tag = get(&target, "tagName").as_string().unwrap_or_default();
     if ["INPUT", "TEXTAREA", "SELECT", "BUTTON", "SUMMARY", "A"].contains(&tag.as_str()) {
+        return None;
+    }
+    // A widget with keys of its own (the timeline, the scheduler stepper) keeps them.
+    let has_tabindex = js_sys::Reflect::get(&target, &"hasAttribute".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&target, &"tabindex".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    if has_tabindex {
         return None;
     }
     match get(event, "key").as_string()?.as_str() {

@@ -65,6 +65,11 @@ test('a learner causes a lost update, cannot with the lock, and every order is c
     assert.equal(await page.locator('.il-all').getAttribute('data-broken'), '0');
     // The real race beside it: its lost updates in the caption and under the stepper.
     await page.click('[data-role=predict] [data-choice="2"]');
+    // Enter in the stepper is the stepper's: it does not start the step's run.
+    await il(page).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#progress, [data-role=caption].filled').count(), 0);
     await page.click('[data-role=run]');
     await page.waitForSelector('[data-role=caption].filled', { timeout: 60_000 });
     assert.match(await page.locator('[data-role=verdict]').innerText(), /Right\./);
