@@ -88,6 +88,8 @@ test('at 1280×800 every step of every lesson shows its note, figure and caption
         await page.waitForSelector('[data-role=step-note] .fetched[data-loaded=true]');
         await act(page);
         assert.deepEqual(await outside(page), [], `${lesson} [${step.key}] en`);
+        // One way to start the step: its Run, not a second button inside the figure.
+        assert.equal(await page.locator('[data-role=figure] #sweep-start, [data-role=figure] #chunk-sweep-start').count(), 0);
         const caption = await page.locator('[data-role=caption]').innerText();
         assert.doesNotMatch(caption, /\{[a-z_]+\}/, `${lesson} [${step.key}]: a placeholder left unfilled: ${caption}`);
         await page.click('#lang-zh');

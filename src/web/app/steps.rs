@@ -62,11 +62,11 @@ fn figure(
             <SweepChart
                 sweep={state.sweep.clone().unwrap_or_else(|| crate::sweep::Sweep::new(crate::executor::Executor::Pool, state.max_threads()))}
                 logical_processors={state.logical_processors}
-                on_start={send(&d, |_| Action::StartSweep)}
+                on_start={send(&d, |_| Action::StartSweep)} start_button=false
                 disabled={busy || !state.pool.is_ready()} {lang} />
         },
         Figure::Chunks => html! {
-            <ChunkChart sweep={state.chunk_sweep.clone()} on_start={send(&d, |_| Action::StartChunkSweep)}
+            <ChunkChart sweep={state.chunk_sweep.clone()} on_start={send(&d, |_| Action::StartChunkSweep)} start_button=false
                 disabled={busy || !state.pool.is_ready()} {lang} />
         },
         Figure::Scene => match crate::bank_scene::shown(state.lesson.as_deref(), state.scene) {

@@ -14,6 +14,9 @@ use crate::sweep::ChunkSweep;
 pub struct Props {
     pub sweep: Option<ChunkSweep>,
     pub on_start: Callback<()>,
+    /// Its own start button (a lesson step's Run starts it instead).
+    #[prop_or(true)]
+    pub start_button: bool,
     pub disabled: bool,
     pub lang: Lang,
 }
@@ -59,9 +62,11 @@ pub fn chunk_chart(props: &Props) -> Html {
         <section class="sweep chunk-sweep" id="chunk-sweep">
             <h3>{ T::ChunkSweep.get(lang) }</h3>
             <p class="help">{ T::ChunkSweepHelp.get(lang) }</p>
+            if props.start_button {
             <button id="chunk-sweep-start" onclick={props.on_start.reform(|_: MouseEvent| ())} disabled={props.disabled}>
                 { T::ChunkStart.get(lang) }
             </button>
+            }
             if props.sweep.is_some() {
                 <figure class="timeline-figure">
                     <svg class="sweep-chart chunk-chart" id={ID} viewBox={format!("0 0 {W} {H}")} width={W.to_string()} height={H.to_string()}

@@ -14,6 +14,9 @@ pub struct Props {
     pub logical_processors: Option<usize>,
     /// Starts a new sweep.
     pub on_start: Callback<()>,
+    /// Its own start button (a lesson step's Run starts it instead).
+    #[prop_or(true)]
+    pub start_button: bool,
     pub disabled: bool,
     #[prop_or_default]
     pub lang: crate::link::Lang,
@@ -89,9 +92,11 @@ pub fn sweep_chart(props: &Props) -> Html {
             <p class="help">
                 { S::Help.get(lang) }
             </p>
+            if props.start_button {
             <button id="sweep-start" onclick={props.on_start.reform(|_: MouseEvent| ())} disabled={props.disabled}>
                 { S::Run.get(lang) }
             </button>
+            }
             <figure>
                 <svg class="sweep-chart" id="sweep-chart-svg" width={W.to_string()} height={H.to_string()} viewBox={format!("0 0 {W} {H}")} role="img"
                     aria-label={format!("Speedup by thread count: {} points. {summary}", speedups.len())}
