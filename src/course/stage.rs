@@ -4,7 +4,7 @@
 use crate::app_state::AppState;
 use crate::executor::Executor;
 use crate::lessons::steps::{self, Action};
-use crate::link::Lang;
+use crate::link::{Lang, LinkConfig};
 
 use super::grade::{self, Graded};
 use super::{same_demo, Step};
@@ -63,36 +63,45 @@ pub struct Stage {
     pub device: Option<DeviceNote>,
 }
 
-/// Whether the page holds the step's demo (so its runs are the step's).
-fn on_step_demo(state: &AppState, lesson: &str, step: &Step) -> bool {
-    step.config(lesson)
-        .is_some_and(|c| same_demo(&c, &state.link_config()))
+/// The step's demo as its link sets it up (None for a step without a run), and whether the
+/// page holds it now (so the runs on the page are the step's). Read once per stage.
+struct Demo {
+    config: Option<LinkConfig>,
+    on_page: bool,
 }
 
-/// The executors the step's Run runs here (pool executors only with a pool).
-fn runnable(state: &AppState, lesson: &str, step: &Step) -> Vec<Executor> {
-    step.config(lesson)
-        .map(|c| c.executors)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|e| state.pool.is_ready() || !e.needs_pool())
-        .collect()
+impl Demo {
+    fn of(state: &AppState, lesson: &str, step: &Step) -> Self {
+        let config = step.config(lesson);
+        let on_page = config
+            .as_ref()
+            .is_some_and(|c| same_demo(c, &state.link_config()));
+        Demo { config, on_page }
+    }
+
+    fn executors(&self) -> &[Executor] {
+        self.config.as_ref().map_or(&[], |c| &c.executors)
+    }
 }
 
 /// Whether the step's evidence is complete.
-fn evidence_in(state: &AppState, lesson: &str, step: &Step) -> bool {
+fn evidence_in(state: &AppState, step: &Step, demo: &Demo) -> bool {
     if step.plan.run.is_none() {
         return true;
     }
-    if !on_step_demo(state, lesson, step) {
+    if !demo.on_page {
         return false;
     }
     match step.plan.action {
-        // Every run ended, however: a daemon's run is cut short by design, a fault's fails.
-        // A measured step also needs its measure (see `stage`).
+        // Every run it could start here ended, however: a daemon's run is cut short by design,
+        // a fault's fails. A measured step also needs its measure (see `phase`).
         Action::Run => {
-            let ran = runnable(state, lesson, step);
-            !ran.is_empty() && ran.iter().all(|e| state.results.contains_key(e))
+            let mut ran = demo
+                .executors()
+                .iter()
+                .filter(|e| state.pool.is_ready() || !e.needs_pool())
+                .peekable();
+            ran.peek().is_some() && ran.all(|e| state.results.contains_key(e))
         }
         Action::Sweep => state.sweep.as_ref().is_some_and(|s| s.done()),
         Action::Chunks => state.chunk_sweep.as_ref().is_some_and(|s| s.done()),
@@ -102,10 +111,8 @@ fn evidence_in(state: &AppState, lesson: &str, step: &Step) -> bool {
     }
 }
 
-fn device_note(state: &AppState, lesson: &str, step: &Step) -> Option<DeviceNote> {
-    let wants_pool = step
-        .config(lesson)
-        .is_some_and(|c| c.executors.iter().any(|e| e.needs_pool()));
+fn device_note(state: &AppState, demo: &Demo) -> Option<DeviceNote> {
+    let wants_pool = demo.executors().iter().any(|e| e.needs_pool());
     if wants_pool && state.pool.is_ready() && state.logical_processors == Some(1) {
         return Some(DeviceNote::OneCore);
     }
@@ -153,23 +160,15 @@ fn caption(state: &AppState, step: &Step, lang: Lang, graded: Option<&Graded>) -
     })
 }
 
-/// The stage of step `step` of lesson `lesson`, given the learner's guess so far.
-pub fn stage(
-    state: &AppState,
-    lesson: &str,
-    step: &Step,
-    guess: Option<Guess>,
-    lang: Lang,
-) -> Stage {
-    let device = device_note(state, lesson, step);
+fn phase(state: &AppState, step: &Step, guess: Option<Guess>, demo: &Demo) -> Phase {
     let busy = state.running.is_some() || !state.pending.is_empty();
-    let phase = if step.asks() && guess.is_none() {
+    if step.asks() && guess.is_none() {
         Phase::Ask
-    } else if busy && on_step_demo(state, lesson, step) {
+    } else if busy && demo.on_page {
         Phase::Running
     } else if step.plan.run.is_none() && !step.asks() {
         Phase::Done(None)
-    } else if evidence_in(state, lesson, step) && (step.plan.run.is_some() || guess.is_some()) {
+    } else if evidence_in(state, step, demo) && (step.plan.run.is_some() || guess.is_some()) {
         let g = graded(state, step, guess);
         // A measured step whose runs are in but whose measure is not (a failed run) is not done.
         if step.measured() && g.is_none() {
@@ -179,7 +178,30 @@ pub fn stage(
         }
     } else {
         Phase::Ready
-    };
+    }
+}
+
+/// Whether the step's run is over with its evidence in, whatever the learner guessed (the
+/// progress record's "ran").
+pub fn ran(state: &AppState, lesson: &str, step: &Step) -> bool {
+    let demo = Demo::of(state, lesson, step);
+    step.plan.run.is_some()
+        && matches!(
+            phase(state, step, Some(Guess::Skipped), &demo),
+            Phase::Done(_)
+        )
+}
+
+/// The stage of step `step` of lesson `lesson`, given the learner's guess so far.
+pub fn stage(
+    state: &AppState,
+    lesson: &str,
+    step: &Step,
+    guess: Option<Guess>,
+    lang: Lang,
+) -> Stage {
+    let demo = Demo::of(state, lesson, step);
+    let phase = phase(state, step, guess, &demo);
     let caption = match &phase {
         Phase::Done(g) => caption(state, step, lang, g.as_ref()),
         _ => None,
@@ -187,6 +209,6 @@ pub fn stage(
     Stage {
         phase,
         caption,
-        device,
+        device: device_note(state, &demo),
     }
 }

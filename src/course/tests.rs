@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::grade::{self, band, Graded};
-use super::stage::{stage, Caption, DeviceNote, Guess, Phase};
+use super::stage::{self, stage, Caption, DeviceNote, Guess, Phase};
 use super::*;
 use crate::app_state::tests::{ready, record_of};
 use crate::app_state::{Action, AppState, RunRecord};
@@ -407,5 +407,26 @@ fn a_stepper_step_opens_on_its_scenario_and_run_keeps_the_learners_schedule() {
     assert_eq!(
         again.apply(Action::OpenStep(d)).interleave.as_deref(),
         Some("deadlock:")
+    );
+}
+
+#[test]
+fn a_step_has_run_once_its_evidence_is_in_whatever_the_guess() {
+    let step = gil_step();
+    let s = on_step(ready(2), &step);
+    assert!(!stage::ran(&s, LESSON, &step));
+    let s = s.apply(finished(Executor::Main, 400.0));
+    assert!(
+        !stage::ran(&s, LESSON, &step),
+        "the GIL's run is still to come"
+    );
+    let s = s.apply(finished(Executor::Gil, 410.0));
+    assert!(
+        stage::ran(&s, LESSON, &step),
+        "no guess was made, and it has run"
+    );
+    assert!(
+        !stage::ran(&ready(2), LESSON, &quiz_step()),
+        "a step without a run never runs"
     );
 }

@@ -246,18 +246,7 @@ pub fn use_step_progress(
     let ran = match (&lesson, &key) {
         (Some(l), Some(k)) => {
             let step = &crate::course::steps(l)[crate::course::index_of(l, Some(k))];
-            step.plan.run.is_some()
-                && matches!(
-                    stage::stage(
-                        state,
-                        l,
-                        step,
-                        Some(crate::course::stage::Guess::Skipped),
-                        state.lang
-                    )
-                    .phase,
-                    Phase::Done(_)
-                )
+            stage::ran(state, l, step)
         }
         _ => false,
     };
