@@ -24,7 +24,9 @@ impl AppState {
         // schedule is already one of the step's scenarios (Run keeps it).
         if let Some(scenario) = &step.plan.scenario {
             let family = crate::interleave::family(scenario);
-            let kept = stepper.filter(|il| family.contains(&il.split(':').next().unwrap_or("")));
+            let kept = stepper.filter(|il| {
+                crate::interleave::decode(il).is_some_and(|(s, _)| family.contains(&s.key))
+            });
             state.interleave = Some(kept.unwrap_or_else(|| format!("{scenario}:")));
         }
         state

@@ -30,10 +30,7 @@ pub fn lesson_map(props: &Props) -> Html {
                     let id = l.id();
                     let steps = crate::course::steps(id).len();
                     let seen = props.progress.steps_seen(id);
-                    let title = match lang {
-                        Lang::En => l.source.en.title,
-                        _ => l.source.zh.title,
-                    };
+                    let title = l.note(lang).title;
                     let state = if steps > 0 && seen == steps { "done" } else if seen > 0 { "started" } else { "new" };
                     html! {
                         <li data-lesson={id} data-state={state}>

@@ -1,6 +1,8 @@
 //! One step of a lesson: its note on the left, the stage on the right — the guess, the run bar,
 //! the figure and the caption — and the expert panels in a closed drawer below. What the stage
 //! says is decided in the core (`course::stage`); this draws it and turns clicks into actions.
+//! In 中 · En only the notes are doubled: the stage speaks Chinese (`Texts` and `Step::text`
+//! both give it for `Lang::Both`).
 
 use yew::prelude::*;
 
@@ -52,14 +54,6 @@ fn inline(text: &str) -> Html {
     html! { <>{ for parts }</> }
 }
 
-/// The stage's labels stay in one language: Chinese in "both".
-fn one(lang: Lang) -> Lang {
-    match lang {
-        Lang::Both => Lang::Zh,
-        l => l,
-    }
-}
-
 fn note(props: &Props, step: &Step) -> Html {
     let id = props.lesson.id();
     let article = |lang: Lang, tag: &str, attr: &'static str| {
@@ -79,12 +73,8 @@ fn note(props: &Props, step: &Step) -> Html {
 }
 
 fn head(props: &Props, count: usize) -> Html {
-    let lang = one(props.lang);
-    let source = props.lesson.source;
-    let title = match lang {
-        Lang::En => source.en.title,
-        _ => source.zh.title,
-    };
+    let lang = props.lang;
+    let title = props.lesson.note(lang).title;
     html! {
         <header class="step-head">
             <p class="crumb">{ format!("{:02} · {title}", props.lesson.number) }</p>
@@ -120,7 +110,7 @@ fn predict(props: &Props, step: &Step) -> Html {
     if !step.asks() {
         return html! {};
     }
-    let lang = one(props.lang);
+    let lang = props.lang;
     let text = step.text(lang);
     let done = matches!(props.stage.phase, Phase::Done(_));
     let verdict = match &props.stage.phase {
@@ -179,7 +169,7 @@ fn predict(props: &Props, step: &Step) -> Html {
 
 /// The bar: previous, run, next (fixed at the bottom on phones).
 fn bar(props: &Props, step: &Step, count: usize) -> Html {
-    let lang = one(props.lang);
+    let lang = props.lang;
     let i = props.index;
     let runs_here = step.plan.run.is_some()
         && matches!(
@@ -215,7 +205,7 @@ fn bar(props: &Props, step: &Step, count: usize) -> Html {
 }
 
 fn caption(props: &Props, step: &Step) -> Html {
-    let lang = one(props.lang);
+    let lang = props.lang;
     let device = props.stage.device.map(|d| match d {
         DeviceNote::OneCore => T::OneCore,
         DeviceNote::NoPool => T::NoPool,
@@ -243,7 +233,7 @@ pub fn step_view(props: &Props) -> Html {
     let Some(step) = steps.get(props.index) else {
         return html! {};
     };
-    let lang = one(props.lang);
+    let lang = props.lang;
     html! {
         <section class="course" id="step-view" data-lesson={props.lesson.id()} data-step={step.key().to_string()}>
             { head(props, steps.len()) }
