@@ -6,6 +6,8 @@
 //! - the **browser edge**, [`web`], the only module that names Yew, `web_sys`, `js_sys` or
 //!   `wasm_bindgen`. It is compiled for `wasm32` only, which the native build proves.
 
+#![cfg_attr(target_arch = "wasm32", feature(asm_experimental_arch))]
+
 pub mod app_state;
 pub mod asyncio;
 pub mod bank_scene;

@@ -10,7 +10,7 @@
 //! took (µs, on its own clock). Task 1 is the CPU-bound thread: it counts until the IO thread
 //! is done (a flag the two share), or for at most `cpu_ms` (so it always ends).
 
-use std::hint::black_box;
+use super::opaque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -59,7 +59,7 @@ fn spin(from: u64, steps: u64) -> u64 {
     let mut c = from;
     for _ in 0..steps {
         // Real work the optimiser may not fold away (see `counter`).
-        c = black_box(c) + 1;
+        c = opaque(c) + 1;
     }
     c
 }

@@ -2,7 +2,7 @@
 //! no shared data, so threads that truly run in parallel finish in the time of one task, while
 //! threads taking turns under a global lock take as long as all of them in a row.
 
-use std::hint::black_box;
+use super::opaque;
 
 use super::WorkloadDef;
 use crate::engine::{Plan, Step, StepCx, Task};
@@ -48,7 +48,7 @@ fn count(from: u64, to: u64) -> u64 {
     while c < to {
         // Without the black box the optimiser replaces the loop with `c = to`, and the lesson
         // (real work that a lock serialises) would be measured as nothing at all.
-        c = black_box(c) + 1;
+        c = opaque(c) + 1;
     }
     c
 }

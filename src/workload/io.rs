@@ -3,7 +3,7 @@
 //! per task, or one thread taking turns as asyncio does, finishes in about the longest wait
 //! instead of the sum of all of them.
 
-use std::hint::black_box;
+use super::opaque;
 
 use super::pi::SplitMix64;
 use super::WorkloadDef;
@@ -95,7 +95,7 @@ fn churn(mut state: u64, iterations: u64) -> u64 {
     for _ in 0..iterations {
         // Without the black box the optimiser may fold or drop the loop, and "a little CPU
         // work around the wait" would cost nothing at all.
-        state = black_box(state)
+        state = opaque(state)
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
     }

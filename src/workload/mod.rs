@@ -11,6 +11,8 @@ pub mod bank;
 pub mod convoy;
 pub mod counter;
 pub mod io;
+mod opaque;
+pub use opaque::opaque;
 pub mod pi;
 pub mod primes;
 pub mod queue;
