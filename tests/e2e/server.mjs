@@ -25,13 +25,15 @@ export const ISOLATION_HEADERS = {
 
 /**
  * Serves `root` on 127.0.0.1. `isolated` adds COOP/COEP. `prefix` mounts the files below a
- * sub-path (`/repo/`, as GitHub Pages serves a project). Resolves to { url, close, requests }
- * (`requests`: every path asked for, in order).
+ * sub-path (`/repo/`, as GitHub Pages serves a project). Resolves to { url, close, requests,
+ * encodings } (`requests`: every path asked for, in order; `encodings`: for each file served,
+ * its content encoding — `br`, `gzip` or null — and the bytes sent).
  * Port 0 picks a free port.
  */
 export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
   const base = resolve(root);
   const requests = [];
+  const encodings = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     try {
@@ -47,14 +49,28 @@ export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file).catch(() => null);
-      if (body === null) {
+      if (!(await stat(file).catch(() => null))?.isFile()) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
+      // The build's precompressed copy (scripts/compress.mjs) when the browser takes it, as a
+      // static host with precompressed files serves them.
+      const accepted = String(req.headers['accept-encoding'] ?? '');
+      let encoding = null;
+      let body = null;
+      for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (body === null && new RegExp(`\\b${name}\\b`).test(accepted)) {
+          body = await readFile(file + ext).catch(() => null);
+          if (body !== null) encoding = name;
+        }
+      }
+      body ??= await readFile(file);
+      encodings.push({ url: req.url, encoding, bytes: body.length });
       const headers = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
+        Vary: 'Accept-Encoding',
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
         ...(isolated ? ISOLATION_HEADERS : {}),
       };
       res.writeHead(200, headers).end(body);
@@ -65,7 +81,7 @@ export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
   return new Promise((done) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: bound } = server.address();
-      done({ url: `http://127.0.0.1:${bound}${prefix}`, close: () => new Promise((c) => server.close(c)), requests });
+      done({ url: `http://127.0.0.1:${bound}${prefix}`, close: () => new Promise((c) => server.close(c)), requests, encodings });
     });
   });
 }
