@@ -10,19 +10,22 @@ import { benchProcs } from './procs.mjs';
 import { visuals } from './visuals.mjs';
 import { benchSweep, sweepRow } from './sweep.mjs';
 import { transferSizes, loadToReady, startupRows } from './startup.mjs';
+import { benchOverhead, caseSpec, kernelTable } from './kernels.mjs';
+import { writeReadme } from './readme.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const OVERHEAD_REPEATS = Number(process.env.BENCH_OVERHEAD_REPEATS ?? 7);
 
 // Sizes chosen so each main-thread run takes roughly 0.3–3 s on a 2-core machine.
+// `kernel`: CPU-bound, measured natively too (the kernel table).
 const CASES = [
-  { workload: 'counter', params: { n: 1_000_000_000, tasks: 2 } },
-  { workload: 'primes', params: { n: 5_000_000, tasks: 64 } },
+  { workload: 'counter', kernel: true, params: { n: 1_000_000_000, tasks: 2 } },
+  { workload: 'primes', kernel: true, params: { n: 5_000_000, tasks: 64 } },
   { workload: 'primes', label: 'primes (notes list)', params: { list: 1 } },
-  { workload: 'squares', label: 'squares (chunk 10000)', params: { n: 1_000_000, chunk: 10_000 } },
-  { workload: 'squares', label: 'squares (chunk 1: tiny tasks)', params: { n: 200_000, chunk: 1 } },
-  { workload: 'pi', params: { samples: 200_000_000, tasks: 8 } },
+  { workload: 'squares', kernel: true, label: 'squares (chunk 10000)', params: { n: 1_000_000, chunk: 10_000 } },
+  { workload: 'squares', kernel: true, label: 'squares (chunk 1: tiny tasks)', params: { n: 200_000, chunk: 1 } },
+  { workload: 'pi', kernel: true, params: { samples: 200_000_000, tasks: 8 } },
   { workload: 'io', params: { tasks: 4, wait_ms: 500 } },
   { workload: 'bank', label: 'bank (with lock)', params: { tasks: 2, rounds: 1_000_000, lock: 1 } },
   { workload: 'queue', params: {} },
@@ -32,9 +35,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The native side, measured in the same session: the same kernel from the core crate, serial
 // and on rayon (src/bin/bench.rs prints a table and a JSON comment).
-const nativeOut = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'bench', '--', '--save', 'www/native-figures.txt'], { encoding: 'utf8' });
+const nativeArgs = ['--save', 'www/native-figures.txt', ...CASES.filter((c) => c.kernel).flatMap((c) => ['--case', caseSpec(c)])];
+const nativeOut = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'bench', '--', ...nativeArgs], { encoding: 'utf8' });
 console.log(nativeOut);
-const native = JSON.parse(nativeOut.match(/<!-- json (.*) -->/)[1]).native;
+const nativeAll = JSON.parse(nativeOut.match(/<!-- json (.*) -->/)[1]);
+const native = nativeAll.native;
 
 const server = await serve({ root: DIST, isolated: true });
 const browser = await launch();
@@ -75,6 +80,8 @@ try {
     }
     const row = {
       label,
+      workload: c.workload,
+      kernel: Boolean(c.kernel),
       params: c.params,
       main_ms: median(main),
       pool2_ms: median(pool),
@@ -178,6 +185,8 @@ try {
   report.cancel_ms = median(cancels);
   const cancelled = await page.locator('#result-pool').getAttribute('data-state');
   if (cancelled !== 'cancelled') throw new Error(`the cancel run ended ${cancelled}`);
+  report.kernel_table = kernelTable(report.cases, nativeAll);
+  report.overhead = await benchOverhead(run, nativeAll, { repeats: REPEATS });
   const procs = await benchProcs(run, REPEATS);
   report.procs = procs.figures;
   report.visuals = await visuals(page, { repeats: OVERHEAD_REPEATS });
@@ -196,7 +205,7 @@ try {
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 
   const lines = [
-    `## Browser: headless Chromium, ${report.logical_processors} logical processors, pool of ${report.pool_workers} workers`,
+    `### In the browser: headless Chromium, ${report.logical_processors} logical processors, pool of ${report.pool_workers} workers`,
     '',
     `Medians of ${REPEATS} alternating runs after a warm-up; the pool uses 2 threads.`,
     '',
@@ -205,6 +214,14 @@ try {
     ...report.cases.map(
       (r) => `| ${r.label} | ${r.main_ms.toFixed(1)} ms | ${r.pool2_ms.toFixed(1)} ms | ${r.speedup.toFixed(2)}× | ${r.answers_agree ? 'yes' : 'no'} |`,
     ),
+    '',
+    `Every CPU-bound kernel against native code on this machine (\`src/bin/bench.rs\`: the same plans on the engine's executors, natively, rayon with 2 threads; medians of 5), measured in the same session:`,
+    '',
+    ...report.kernel_table.lines,
+    '',
+    `What one task costs on each executor: the squares of ${report.overhead.tasks.toLocaleString('en')} numbers as one task per number, less the same numbers as one task, per task (pool, GIL and process workers on 2 threads: wall time, so two lanes share it):`,
+    '',
+    ...report.overhead.lines,
     '',
     '| figure | value | goal |',
     '| --- | ---: | ---: |',
@@ -228,6 +245,7 @@ try {
   await writeFile('bench-report.md', md);
   await writeFile('bench-report.json', JSON.stringify(report, null, 2) + '\n');
   console.log('(written to bench-report.md and bench-report.json)');
+  if (process.env.BENCH_README !== '0') await writeReadme(report, md);
 } finally {
   await browser.close();
   await server.close();
