@@ -46,6 +46,7 @@ fn main() {
         })
         .unwrap_or_default();
     dirs.sort();
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let mut out = String::from("pub static SOURCES: &[LessonSource] = &[\n");
     for dir in dirs {
         let (zh, en) = (dir.join("zh.md"), dir.join("en.md"));
@@ -53,10 +54,16 @@ fn main() {
             continue;
         }
         let slug = dir.file_name().unwrap().to_string_lossy().to_string();
-        let snippet = read(&dir.join("snippet.py"));
+        // The page fetches the snippet rendered; only native builds (render-lessons, tests)
+        // read its source.
+        let snippet = if wasm {
+            String::new()
+        } else {
+            format!("snippet: {:?}, ", read(&dir.join("snippet.py")))
+        };
         writeln!(
             out,
-            "    LessonSource {{ dir: {:?}, zh: {}, en: {}, snippet: {:?}, presets: {:?}, \
+            "    LessonSource {{ dir: {:?}, zh: {}, en: {}, {}presets: {:?}, \
              steps: {:?}, steps_zh: {:?}, steps_en: {:?} }},",
             slug,
             note_literal(&render::render(&read(&zh))),

@@ -31,6 +31,9 @@ pub struct LessonSource {
     pub dir: &'static str,
     pub zh: Note,
     pub en: Note,
+    /// The snippet's source, for `render-lessons` and the tests: the page fetches it rendered
+    /// (`snippet_url`), so the wasm build leaves it out (build.rs).
+    #[cfg(not(target_arch = "wasm32"))]
     pub snippet: &'static str,
     pub presets: &'static str,
     /// `steps.txt`, and the step files without the notes' bodies (see `steps`).
