@@ -50,6 +50,8 @@ setup_apt() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  # Firefox ESR only for the tests (test.sh sets SETUP_FIREFOX=1): serving needs no browser.
+  if [ "${SETUP_FIREFOX:-0}" = 1 ] && [ ! -x /usr/bin/firefox-esr ]; then missing+=(firefox-esr); fi
   command -v wasm-objdump >/dev/null || missing+=(wabt)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, clippy (native and wasm32), native unit tests,
 # wasm-bindgen tests of the real pool in headless Chromium, and end-to-end tests of the built
-# app in headless Chromium (served with and without cross-origin isolation).
+# app in headless Chromium and Firefox ESR (served with and without cross-origin isolation).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+SETUP_FIREFOX=1 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 step() { printf '\n\033[1;34m=== %s\033[0m\n' "$*"; }
 
@@ -36,6 +36,11 @@ wasm-objdump -x -j Import "$wasm" | grep -E 'memory\[0\].* shared' \
 
 step "end-to-end tests in headless Chromium"
 node --test tests/e2e/*.test.mjs
+
+step "end-to-end tests in headless Firefox ESR (WebDriver BiDi)"
+# The same suite; where a test reads something only Chromium's protocol offers (a download, the
+# clipboard) it reads it from the page instead (tests/e2e/browser.mjs names each case).
+BROWSER=firefox node --test tests/e2e/*.test.mjs
 
 step "the README's first command on an empty crate cache (tests/smoke/first-command.sh)"
 # A cold build in a clean clone: about 12 minutes on 2 cores. SMOKE=0 skips it locally.

@@ -26,6 +26,7 @@ pub mod prefs;
 pub mod procs;
 pub mod procs_worker;
 pub mod progress_store;
+pub mod select;
 pub mod ticker;
 
 use crate::i18n::{controls::Ui, Texts};

@@ -3,8 +3,7 @@
 // each give a notice while the app works on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launch, open } from './browser.mjs';
+import { launch, open, downloadFrom, IS_FIREFOX } from './browser.mjs';
 import { serve } from './server.mjs';
 import { withApp, setParams, runOn, selectWorkload, HISTORY_KEY, POOL_SETTLED, reloadApp, storedHistory } from './app.mjs';
 
@@ -33,8 +32,8 @@ async function storedIds(page) {
 
 /** Clicks a download button and returns the file's text and name. */
 async function download(page, selector) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  const { name, body } = await downloadFrom(page, () => page.click(selector));
+  return { name, text: body.toString('utf8') };
 }
 
 
@@ -78,7 +77,7 @@ test('finished runs are kept across a reload, reopen their configuration, compar
     assert.deepEqual(json.map((e) => [e.id, e.executor, e.threads, e.answer, e.isolated]), [[1, 'main', 1, 9592, true], [2, 'pool', 2, 9592, true]]);
     assert.ok(json[1].speedup > 0 && json[0].speedup === null);
     assert.equal(json[1].logical_processors, await page.evaluate(() => navigator.hardwareConcurrency));
-    assert.match(json[1].browser, /Chrome/);
+    assert.match(json[1].browser, IS_FIREFOX ? /Firefox/ : /Chrome/);
 
     // The history survives a reload.
     await reloadApp(page);

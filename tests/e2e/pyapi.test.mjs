@@ -196,17 +196,19 @@ test('lesson 14 on process workers: wait(timeout=0.5) then cancel — each worke
 });
 
 // (The chunk-size sweep itself is the chunk chart's: tests/e2e/visuals.test.mjs.)
-test('a squares run seen as imap: chunk 1000 is one chunk, chunk 300 four, delivered in order', async () => {
-  const { page, errors } = await open(shared.browser.context, `${shared.server.url}#v=1&w=squares&n=1000&chunk=1000&x=pool&t=2&lang=en`);
+// Chunks long enough to take many ticks of a coarse clock (Firefox's are 20 µs): shorter spans
+// are measured as empty, and a run with none has no times to show.
+test('a squares run seen as imap: chunk 200000 is one chunk, chunk 60000 four, delivered in order', async () => {
+  const { page, errors } = await open(shared.browser.context, `${shared.server.url}#v=1&w=squares&n=200000&chunk=200000&x=pool&t=2&lang=en`);
   await page.waitForSelector(READY, { timeout: 30_000 });
   await page.click('#run-pool');
   const r = await result(page, 'pool');
   assert.equal(r.state, 'completed');
-  assert.equal(r.answer, 332_833_500);
+  assert.equal(r.answer, 2_666_646_666_700_000);
   assert.equal(r.finished, 1);
-  // The same run seen as imap: one chunk of 1000 items. Then chunk 300: four chunks, in order.
+  // The same run seen as imap: one chunk of 200000 items. Then chunk 60000: four chunks, in order.
   await page.selectOption('#api-call', 'map');
-  await page.fill('#param-chunk', '300');
+  await page.fill('#param-chunk', '60000');
   await page.click('#run-pool');
   await result(page, 'pool');
   const imap = page.locator('#api-outcome-pool .imap');

@@ -3,8 +3,7 @@
 // thread, the GIL's own thread only for the GIL run, and a numeric "threads computing" counter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launch } from './browser.mjs';
+import { launch, downloadFrom } from './browser.mjs';
 import { withApp, selectWorkload, setParams, runOn, READY } from './app.mjs';
 
 let browser;
@@ -18,9 +17,8 @@ after(async () => {
 /** Clicks an executor's trace button and returns the downloaded file's name and parsed JSON. */
 async function downloadTrace(page, executor) {
   const selector = `[data-role="download-trace"][data-executor="${executor}"]`;
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const text = await readFile(await file.path(), 'utf8');
-  return { name: file.suggestedFilename(), trace: JSON.parse(text) };
+  const { name, body } = await downloadFrom(page, () => page.click(selector));
+  return { name, trace: JSON.parse(body.toString('utf8')) };
 }
 
 const finite = (x) => typeof x === 'number' && Number.isFinite(x);

@@ -64,8 +64,14 @@ pub fn api_demo(props: &Props) -> Html {
         let tag = e.target_unchecked_into::<HtmlSelectElement>().value();
         ApiCall::from_tag(&tag).unwrap_or_default()
     });
+    let call_list = crate::web::select::use_select_value(api.tag());
+    let when = match api {
+        ApiCall::Wait(spec) => spec.when.tag(),
+        _ => "",
+    };
+    let when_list = crate::web::select::use_select_value(when);
     let params = match api {
-        ApiCall::Wait(spec) => wait_params(lang, spec, &props.on_api, props.disabled),
+        ApiCall::Wait(spec) => wait_params(lang, spec, &props.on_api, props.disabled, when_list),
         _ => match single_ms(api) {
             Some((value, label)) => {
                 let onchange = props.on_api.reform(move |e: Event| {
@@ -91,7 +97,7 @@ pub fn api_demo(props: &Props) -> Html {
             <p class="hint">{ T::Intro.get(lang) }</p>
             <div class="field">
                 <label for="api-call">{ T::Call.get(lang) }</label>
-                <select id="api-call" onchange={on_call} disabled={props.disabled}>
+                <select id="api-call" ref={call_list} onchange={on_call} disabled={props.disabled}>
                     { for TAGS.iter().map(|&tag| html! {
                         <option value={tag} selected={api.tag() == tag}>{ call_label(tag).get(lang) }</option>
                     }) }
@@ -103,7 +109,14 @@ pub fn api_demo(props: &Props) -> Html {
     }
 }
 
-fn wait_params(lang: Lang, spec: WaitSpec, on_api: &Callback<ApiCall>, disabled: bool) -> Html {
+/// `when_list`: the `return_when` list's reference (its shown choice follows `spec.when`).
+fn wait_params(
+    lang: Lang,
+    spec: WaitSpec,
+    on_api: &Callback<ApiCall>,
+    disabled: bool,
+    when_list: NodeRef,
+) -> Html {
     let on_when = on_api.reform(move |e: Event| {
         let tag = e.target_unchecked_into::<HtmlSelectElement>().value();
         ApiCall::Wait(WaitSpec {
@@ -133,7 +146,7 @@ fn wait_params(lang: Lang, spec: WaitSpec, on_api: &Callback<ApiCall>, disabled:
         <div class="wait-params">
             <div class="field">
                 <label for="api-when">{ T::When.get(lang) }</label>
-                <select id="api-when" onchange={on_when} {disabled}>
+                <select id="api-when" ref={when_list} onchange={on_when} {disabled}>
                     { for ReturnWhen::ALL.iter().map(|w| html! {
                         <option value={w.tag()} selected={*w == spec.when}>{ w.python() }</option>
                     }) }

@@ -34,10 +34,11 @@ pub fn fault_picker(props: &Props) -> Html {
     let option = |fault: Fault, text: Ui| {
         html! { <option value={fault.tag()} selected={props.fault.tag() == fault.tag()}>{ text.get(props.lang) }</option> }
     };
+    let list = crate::web::select::use_select_value(props.fault.tag());
     html! {
         <div class="field">
             <label for="fault">{ Ui::Fault.get(props.lang) }</label>
-            <select id="fault" {onchange} disabled={props.disabled}>
+            <select id="fault" ref={list} {onchange} disabled={props.disabled}>
                 { option(Fault::None, Ui::FaultNone) }
                 { option(Fault::Error(TARGET), Ui::FaultError) }
                 { option(Fault::Panic(TARGET), Ui::FaultPanic) }

@@ -73,6 +73,7 @@ pub fn lesson_nav(props: &Props) -> Html {
     });
     let current = props.current.as_deref().unwrap_or("");
     let on_playground = lessons::by_id(current).is_none();
+    let list = crate::web::select::use_select_value(current);
     let (prev, next) = lessons::neighbours(current);
     let step = |lesson: Option<lessons::Lesson>, id: &'static str, text: T| {
         let target = lesson.map(|l| l.id());
@@ -89,7 +90,7 @@ pub fn lesson_nav(props: &Props) -> Html {
     html! {
         <nav class="lesson-nav" aria-label={T::Lessons.get(lang)}>
             { step(prev, "lesson-prev", T::Previous) }
-            <select id="lesson" {onchange} disabled={props.disabled} aria-label={T::Lesson.get(lang)}>
+            <select id="lesson" ref={list} {onchange} disabled={props.disabled} aria-label={T::Lesson.get(lang)}>
                 <option value="" selected={current.is_empty()}>{ T::PlaygroundOption.get(lang) }</option>
                 { for all.iter().map(|l| option(l, props, current)) }
             </select>

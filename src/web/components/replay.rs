@@ -140,6 +140,8 @@ struct Controls {
     lang: Lang,
     playing: bool,
     speed: f64,
+    /// The speed list, whose shown choice follows `speed` (`web::select`).
+    speed_list: NodeRef,
     total: f64,
     t_ms: f64,
     zoomed: bool,
@@ -162,7 +164,7 @@ fn controls(c: &Controls) -> Html {
             </button>
             <label>
                 { T::Speed.get(lang) } { " " }
-                <select id={format!("{id}-speed")} onchange={c.on_speed.clone()} title={T::SpeedHelp.get(lang)}>
+                <select id={format!("{id}-speed")} ref={c.speed_list.clone()} onchange={c.on_speed.clone()} title={T::SpeedHelp.get(lang)}>
                     { for SPEEDS.iter().map(|&s| html! {
                         <option value={s.to_string()} selected={s == c.speed}>{ format!("{s}×") }</option>
                     }) }
@@ -208,6 +210,7 @@ pub fn replay_timeline(props: &Props) -> Html {
     }
     let playing = use_state(|| false);
     let speed = use_state(|| 1.0);
+    let speed_list = crate::web::select::use_select_value(&speed.to_string());
     let drawn = {
         let id = id.clone();
         use_memo(
@@ -311,7 +314,7 @@ pub fn replay_timeline(props: &Props) -> Html {
         <figure class="timeline-figure replay" id={id.clone()} data-live={props.live.to_string()}>
             if !props.live {
                 { controls(&Controls {
-                    id: id.clone(), lang, playing: *playing, speed: *speed, total, t_ms: r.t_ms,
+                    id: id.clone(), lang, playing: *playing, speed: *speed, speed_list, total, t_ms: r.t_ms,
                     zoomed: view.is_zoomed(), toggle: toggle.clone(), on_speed, on_slider,
                     zoom: zoom.clone(), pan: pan.clone(), reset,
                 }) }

@@ -24,10 +24,11 @@ pub fn workload_picker(props: &Props) -> Html {
             .find(|w| w.id == value)
             .map_or("primes", |w| w.id)
     });
+    let list = crate::web::select::use_select_value(props.current);
     html! {
         <div class="picker">
             <label for="workload">{ Ui::Workload.get(props.lang) }</label>
-            <select id="workload" {onchange} disabled={props.disabled}>
+            <select id="workload" ref={list} {onchange} disabled={props.disabled}>
                 { for ALL.iter().map(|w| html! {
                     <option value={w.id} selected={w.id == props.current}>{ labels::workload(w.id, props.lang) }</option>
                 }) }
