@@ -167,8 +167,14 @@ test('a guess is graded against the run, kept across a reload, and the step link
     assert.equal(await page.locator('.choice.right').getAttribute('data-choice'), String(band), verdict);
     assert.equal(/Right\./.test(verdict), band === 2, verdict);
     assert.ok(caption.includes(`${measured.toFixed(2)}×`), `${caption} / ${measured}`);
-    const msText = (ms) => ms.toFixed(ms >= 100 ? 0 : ms >= 1 ? 1 : 2);
-    assert.ok(caption.includes(`${msText(pool)} ms`), `${caption} / ${pool}`);
+    // The expected band's caption quotes the wall times; outside it (a core busy with other
+    // work) the "this device differs" caption says why instead.
+    if (await page.locator('[data-role=caption].differs').count()) {
+      assert.match(caption, /^This device measured/, caption);
+    } else {
+      const msText = (ms) => ms.toFixed(ms >= 100 ? 0 : ms >= 1 ? 1 : 2);
+      assert.ok(caption.includes(`${msText(pool)} ms`), `${caption} / ${pool}`);
+    }
     // The address is the step's link; a reload opens the same step with the guess kept.
     assert.match(await page.evaluate(() => location.hash), /lesson=07-gil&step=relay/);
     await page.reload();
