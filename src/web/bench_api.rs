@@ -70,6 +70,12 @@ pub async fn bench_run(
     if let Some(frames) = frames {
         frames.stop().await;
     }
+    Ok(figures(&out, executor).into())
+}
+
+/// What `benchRun` answers about a finished run: `{ answer, summary, wallMs, spans, details,
+/// end, copyMs }`, and for process workers `startups` and `startupMs`.
+fn figures(out: &crate::engine::RunOutput, executor: Executor) -> Object {
     let result = Object::new();
     set(&result, "answer", out.answer.value.to_string());
     set(&result, "summary", out.answer.summary.clone());
@@ -84,7 +90,7 @@ pub async fn bench_run(
     set(
         &result,
         "end",
-        match out.end {
+        match &out.end {
             RunEnd::Completed => "completed".to_string(),
             RunEnd::Cancelled => "cancelled".to_string(),
             RunEnd::Failed(e) => format!("failed: {e}"),
@@ -105,7 +111,7 @@ pub async fn bench_run(
         .map(|s| s.end_ms - s.start_ms)
         .sum();
     set(&result, "copyMs", copy_ms);
-    Ok(result.into())
+    result
 }
 
 /// `memoryBytes()`: the size of the module's (shared) linear memory, for the soak test. It

@@ -33,6 +33,7 @@ pub mod progress;
 pub mod replay;
 pub mod replay_draw;
 pub mod replay_loop;
+pub mod replay_player;
 pub mod replay_pointer;
 pub mod replay_strips;
 pub mod results;

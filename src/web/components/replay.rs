@@ -14,17 +14,17 @@ use yew::prelude::*;
 
 use super::export_buttons::ExportButtons;
 pub use super::replay_draw::RunView;
-use super::replay_draw::{draw, paint, total_ms};
+use super::replay_draw::{draw, total_ms};
 use super::replay_loop::use_replay_loop;
+use super::replay_player::{controls, player, Controls, Drawing, Player};
 use super::replay_pointer::use_pointer_zoom;
 use super::timeline::{self, AXIS_H};
 use crate::chart::format_duration;
 use crate::i18n::visuals::VisualsText as T;
 use crate::i18n::Texts;
 use crate::link::Lang;
-use crate::timeline::replay::{Replay, SPEEDS};
+use crate::timeline::replay::Replay;
 use crate::timeline::viewport::{live_total_ms, Viewport};
-use crate::web::export::reduced_motion;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -134,56 +134,6 @@ fn detail_handlers(id: &str) -> (Callback<MouseEvent>, Callback<FocusEvent>) {
     )
 }
 
-/// What the replay controls show and do.
-struct Controls {
-    id: String,
-    lang: Lang,
-    playing: bool,
-    speed: f64,
-    /// The speed list, whose shown choice follows `speed` (`web::select`).
-    speed_list: NodeRef,
-    total: f64,
-    t_ms: f64,
-    zoomed: bool,
-    toggle: Callback<()>,
-    on_speed: Callback<Event>,
-    on_slider: Callback<InputEvent>,
-    zoom: Callback<f64>,
-    pan: Callback<f64>,
-    reset: Callback<MouseEvent>,
-}
-
-/// Play / pause, speed, the playhead slider and time, zoom and pan.
-fn controls(c: &Controls) -> Html {
-    let (id, lang) = (&c.id, c.lang);
-    html! {
-        <div class="replay-controls" role="group" aria-label={T::Playhead.get(lang)}>
-            <button id={format!("{id}-play")} class="play" aria-pressed={c.playing.to_string()}
-                onclick={c.toggle.reform(|_: MouseEvent| ())} disabled={c.total <= 0.0}>
-                { if c.playing { T::Pause.get(lang) } else { T::Play.get(lang) } }
-            </button>
-            <label>
-                { T::Speed.get(lang) } { " " }
-                <select id={format!("{id}-speed")} ref={c.speed_list.clone()} onchange={c.on_speed.clone()} title={T::SpeedHelp.get(lang)}>
-                    { for SPEEDS.iter().map(|&s| html! {
-                        <option value={s.to_string()} selected={s == c.speed}>{ format!("{s}×") }</option>
-                    }) }
-                </select>
-            </label>
-            <input type="range" id={format!("{id}-slider")} class="playhead-slider" aria-label={T::Playhead.get(lang)}
-                min="0" max={format!("{:.3}", c.total)} step="any" value={format!("{:.3}", c.t_ms)} oninput={c.on_slider.clone()} />
-            <output id={format!("{id}-time")} class="replay-time">{ format!("{} / {}", format_duration(c.t_ms), format_duration(c.total)) }</output>
-            <span class="zoom">
-                <button class="secondary" id={format!("{id}-zoom-in")} onclick={c.zoom.reform(|_: MouseEvent| 2.0)} aria-label={T::ZoomIn.get(lang)} title={T::ZoomIn.get(lang)}>{ "+" }</button>
-                <button class="secondary" id={format!("{id}-zoom-out")} onclick={c.zoom.reform(|_: MouseEvent| 0.5)} disabled={!c.zoomed} aria-label={T::ZoomOut.get(lang)} title={T::ZoomOut.get(lang)}>{ "−" }</button>
-                <button class="secondary" id={format!("{id}-pan-left")} onclick={c.pan.reform(|_: MouseEvent| -0.25)} disabled={!c.zoomed} aria-label={T::PanLeft.get(lang)} title={T::PanLeft.get(lang)}>{ "←" }</button>
-                <button class="secondary" id={format!("{id}-pan-right")} onclick={c.pan.reform(|_: MouseEvent| 0.25)} disabled={!c.zoomed} aria-label={T::PanRight.get(lang)} title={T::PanRight.get(lang)}>{ "→" }</button>
-                <button class="secondary" id={format!("{id}-zoom-reset")} onclick={c.reset.clone()} disabled={!c.zoomed}>{ T::ZoomReset.get(lang) }</button>
-            </span>
-        </div>
-    }
-}
-
 #[function_component(ReplayTimeline)]
 pub fn replay_timeline(props: &Props) -> Html {
     let id = props.id.to_string();
@@ -230,11 +180,16 @@ pub fn replay_timeline(props: &Props) -> Html {
     *scale.borrow_mut() = drawn.scale;
     let starts = use_mut_ref(Vec::new);
     *starts.borrow_mut() = drawn.starts.clone();
+    let drawing = Drawing {
+        id: id.clone(),
+        replay: replay.clone(),
+        scale: scale.clone(),
+        starts: starts.clone(),
+    };
     // After every render, the drawing shows the playhead where the model has it.
     {
-        let (id, replay, scale, starts) =
-            (id.clone(), replay.clone(), scale.clone(), starts.clone());
-        use_effect(move || paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow()));
+        let drawing = drawing.clone();
+        use_effect(move || drawing.paint());
     }
     let start_loop = use_replay_loop(
         id.clone(),
@@ -244,50 +199,12 @@ pub fn replay_timeline(props: &Props) -> Html {
         playing.setter(),
     );
 
-    let toggle = {
-        let (replay, playing, start_loop) = (replay.clone(), playing.clone(), start_loop.clone());
-        let (id, scale, starts) = (id.clone(), scale.clone(), starts.clone());
-        Callback::from(move |_: ()| {
-            replay.borrow_mut().toggle(reduced_motion());
-            paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow());
-            let now = replay.borrow().playing;
-            playing.set(now);
-            if now {
-                start_loop();
-            }
-        })
-    };
-    let on_speed = {
-        let (replay, speed) = (replay.clone(), speed.clone());
-        Callback::from(move |e: Event| {
-            if let Some(v) = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .and_then(|s| s.value().parse::<f64>().ok())
-            {
-                replay.borrow_mut().set_speed(v);
-                speed.set(replay.borrow().speed);
-            }
-        })
-    };
-    let seek = {
-        let (id, replay, scale, starts) =
-            (id.clone(), replay.clone(), scale.clone(), starts.clone());
-        Callback::from(move |t: f64| {
-            replay.borrow_mut().seek(t);
-            paint(&id, &replay.borrow(), &scale.borrow(), &starts.borrow());
-        })
-    };
-    let on_slider = {
-        let seek = seek.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(v) = e
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .and_then(|s| s.value().parse::<f64>().ok())
-            {
-                seek.emit(v);
-            }
-        })
-    };
+    let Player {
+        toggle,
+        on_speed,
+        seek,
+        on_slider,
+    } = player(&drawing, &playing, &speed, start_loop);
     let (zoom, pan, reset) = view_controls(view, &view_state, &replay, total);
     let on_key = keys(&toggle, &zoom, &pan, &seek, &replay, view, total);
     let (on_over, on_focus) = detail_handlers(&id);
