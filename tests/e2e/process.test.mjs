@@ -103,23 +103,26 @@ test('every workload but the queue runs on process workers with the answer the p
 test('whose list? threads append to the page’s list, processes to their own copies', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await selectWorkload(page, 'shared_list');
-    await setParams(page, { length: 1000, appends: 5, tasks: 4 });
+    // A long list (16 MB): the first append to it moves it (milliseconds), so every task's
+    // computing is long enough to time even on a coarse clock (Firefox's ticks are 20 µs).
+    const N = 4_000_000;
+    await setParams(page, { length: N, appends: 5, tasks: 4 });
     await page.locator('#threads').fill('2');
     const detail = (executor, key) =>
       page.locator(`#result-${executor} .detail[data-key="${key}"]`).innerText();
 
     const pool = await runOn(page, 'pool');
     assert.equal(pool.state, 'completed', pool.text);
-    assert.equal(pool.answer, 1020, 'shared memory: the page sees every append');
-    assert.equal(await detail('pool', 'longest_seen_by_a_task'), 'longest_seen_by_a_task: 1020');
+    assert.equal(pool.answer, N + 20, 'shared memory: the page sees every append');
+    assert.equal(await detail('pool', 'longest_seen_by_a_task'), `longest_seen_by_a_task: ${N + 20}`);
 
     const procs = await runOn(page, 'procs');
     assert.equal(procs.state, 'completed', procs.text);
-    assert.equal(procs.answer, 1000, "separate memory: the page's list is unchanged");
+    assert.equal(procs.answer, N, "separate memory: the page's list is unchanged");
     const seen = Number((await detail('procs', 'longest_seen_by_a_task')).split(': ')[1]);
     // Each task appended to its worker's copy: it saw its own 5 and at most its worker's others,
     // never all 20 on 2 workers unless one worker ran every task.
-    assert.ok(seen > 1000 && seen <= 1020, `a copy grew: ${seen}`);
+    assert.ok(seen > N && seen <= N + 20, `a copy grew: ${seen}`);
     const lanes = await lanesOf(page, 'procs');
     assert.ok(copyAndCompute(lanes).length >= 1, JSON.stringify(lanes));
     // The pool's lanes never copy: they share the page's memory.
