@@ -8,6 +8,7 @@
 pub mod codec;
 pub mod compare;
 pub mod export;
+pub mod files;
 pub(crate) mod json;
 pub mod sync;
 #[cfg(test)]

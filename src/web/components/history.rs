@@ -9,7 +9,7 @@ use super::history_compare::HistoryCompare;
 use super::labels;
 use crate::app_state::RunRecord;
 use crate::executor::Executor;
-use crate::history::export::{self, RunInfo};
+use crate::history::files::{file, Export, Source};
 use crate::history::{Entry, History, HistoryAction, Notice, Outcome};
 use crate::i18n::history::HistoryText as T;
 use crate::i18n::Texts;
@@ -51,72 +51,6 @@ fn local_time(ms: f64, lang: Lang) -> String {
     js_sys::Date::new(&ms.into())
         .to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
         .into()
-}
-
-/// What the export buttons download.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Export {
-    HistoryCsv,
-    HistoryJson,
-    SpansCsv,
-    SpansJson,
-}
-
-/// What the exports are made from: the kept runs and the runs on screen.
-#[derive(Clone)]
-struct Source {
-    entries: Vec<Entry>,
-    results: BTreeMap<Executor, RunRecord>,
-    workload: &'static str,
-    config: String,
-}
-
-/// The file for `what`: its name, type and text (None: nothing to export).
-fn file(src: &Source, what: Export) -> Option<(String, &'static str, String)> {
-    let entries = &src.entries;
-    // The latest run, if its result is still on screen (changing the configuration clears it).
-    let latest = entries.last().and_then(|e| src.results.get(&e.executor));
-    let spans_name = |r: &RunRecord, ext: &str| {
-        format!(
-            "concurrency-playground-spans-{}-{}.{ext}",
-            src.workload,
-            r.executor.tag()
-        )
-    };
-    Some(match what {
-        Export::HistoryCsv => (
-            "concurrency-playground-history.csv".into(),
-            "text/csv",
-            export::history_csv(entries),
-        ),
-        Export::HistoryJson => (
-            "concurrency-playground-history.json".into(),
-            "application/json",
-            export::history_json(entries),
-        ),
-        Export::SpansCsv => {
-            let r = latest?;
-            (
-                spans_name(r, "csv"),
-                "text/csv",
-                export::spans_csv(r.executor, &r.output),
-            )
-        }
-        Export::SpansJson => {
-            let r = latest?;
-            let info = RunInfo {
-                workload: src.workload,
-                executor: r.executor,
-                threads: r.threads,
-                config: &src.config,
-            };
-            (
-                spans_name(r, "json"),
-                "application/json",
-                export::spans_json(&info, &r.output),
-            )
-        }
-    })
 }
 
 /// One kept run: pick for comparison, what it was, and Reopen.
@@ -258,8 +192,8 @@ pub fn history_panel(props: &Props) -> Html {
             config: props.config.clone(),
         };
         Callback::from(move |what: Export| {
-            if let Some((name, mime, text)) = file(&src, what) {
-                download_error.set(download(&name, mime, &text).err());
+            if let Some(f) = file(&src, what) {
+                download_error.set(download(&f.name, f.mime, &f.text).err());
             }
         })
     };
