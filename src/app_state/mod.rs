@@ -261,110 +261,21 @@ impl AppState {
                 let wanted = self.threads_asked.unwrap_or(self.threads);
                 self.threads = wanted.clamp(1, self.max_threads());
             }
-            Action::SelectWorkload(id) => {
-                if let Some(def) = workload::by_id(id) {
-                    if def != self.workload {
-                        self.workload = def;
-                        self.values = Values::default();
-                        self.inputs.clear();
-                        self.results.clear();
-                    }
-                }
-            }
-            Action::EditParam(name, text) => {
-                if let Some(param) = self.workload.params.iter().find(|p| p.name == name) {
-                    let parsed = param.parse(&text);
-                    self.values.set(param, parsed.value());
-                    self.inputs.insert(param.name, Input { text, parsed });
-                    self.results.clear();
-                }
-            }
-            Action::SetThreads(n) => {
-                self.threads = n.clamp(1, self.max_threads());
-                self.threads_asked = Some(self.threads);
-                self.results.retain(|e, _| !e.needs_pool());
-            }
-            Action::SetSwitch(us) => {
-                let us = us.clamp(link::fields::SWITCH_US.min, link::fields::SWITCH_US.max);
-                if us != self.switch_us {
-                    self.switch_us = us;
-                    self.results.remove(&Executor::Gil);
-                }
-            }
+            Action::SelectWorkload(id) => self.select_workload(id),
+            Action::EditParam(name, text) => self.edit_param(name, text),
+            Action::SetThreads(n) => self.set_threads(n),
+            Action::SetSwitch(us) => self.set_switch(us),
             Action::SetFault(fault) => {
                 self.fault = fault;
                 self.results.clear();
             }
-            Action::OpenLink(Decoded { config, notices }) => {
-                self.workload = config.workload;
-                self.values = config.values;
-                self.inputs.clear();
-                self.results.clear();
-                self.executors = config.executors;
-                self.threads_asked = config.threads;
-                // A link without a thread count means "this machine's default", not "whatever
-                // the previous demo used".
-                let default =
-                    crate::pool_state::default_threads(self.logical_processors.map(|n| n as f64));
-                self.threads = config
-                    .threads
-                    .unwrap_or(default)
-                    .clamp(1, self.max_threads());
-                self.fault = config.fault;
-                self.view = config.view;
-                self.lang = config.lang;
-                self.api = config.api;
-                self.switch_us = config.switch_us;
-                self.interleave = config.interleave;
-                self.lesson = config.lesson;
-                self.step = config.step;
-                self.confirm = None;
-                self.link_notices = notices;
-                self.scene = config.scene;
-                self.scene_ran = false;
-            }
+            Action::OpenLink(decoded) => self.open_link(decoded),
             Action::DismissLinkNotices => self.link_notices.clear(),
-            Action::OpenLesson(None) => {
-                // The playground: every executor on offer, no lesson's scene.
-                self.lesson = None;
-                self.step = None;
-                self.executors = Executor::ALL.to_vec();
-                self.scene = None;
-            }
-            Action::OpenLesson(Some(id)) => {
-                // A new lesson starts with its own scene mode (if it has a scene).
-                self.scene = None;
-                if !crate::course::steps(id).is_empty() {
-                    self.lesson = Some(id.to_string());
-                    return self.apply(Action::OpenStep(0));
-                }
-                let first = crate::lessons::by_id(id).and_then(|l| l.presets().into_iter().next());
-                if let Some(preset) = first {
-                    self = self.apply(Action::OpenPreset(preset.fragment));
-                }
-            }
+            Action::OpenLesson(id) => self = self.open_lesson(id),
             Action::OpenStep(n) => self = self.open_step(n),
-            Action::OpenPreset(fragment) => {
-                let (lang, scene) = (self.lang, self.scene);
-                self = self.apply(Action::OpenLink(link::decode(&fragment)));
-                self.lang = lang;
-                // The scene's mode stays unless the preset names one.
-                self.scene = self.scene.or(scene);
-            }
+            Action::OpenPreset(fragment) => self = self.open_preset(fragment),
             Action::SetLang(lang) => self.lang = lang,
-            Action::RunAll => {
-                let pool = self.pool.is_ready();
-                self.pending = self
-                    .executors
-                    .iter()
-                    .filter(|e| pool || !e.needs_pool())
-                    .map(|&executor| Job {
-                        executor,
-                        threads: None,
-                        chunk: None,
-                    })
-                    .collect();
-            }
+            Action::RunAll => self.run_all(),
             Action::StartSweep => self.start_sweep(),
             Action::StartChunkSweep => self.start_chunk_sweep(),
             Action::TakePending => self.take_pending(),
@@ -381,37 +292,13 @@ impl AppState {
                 threads,
                 total,
                 now_ms,
-            } => {
-                self.confirm = None;
-                self.running = Some(Running {
-                    executor,
-                    threads,
-                    started_ms: now_ms,
-                    total,
-                    cancelling: false,
-                });
-            }
+            } => self.started(executor, threads, total, now_ms),
             Action::Cancelling => {
                 if let Some(r) = &mut self.running {
                     r.cancelling = true;
                 }
             }
-            Action::Finished(record) => {
-                let started_ms = self.running.take().map(|r| r.started_ms);
-                self.finished_runs = self.finished_runs.saturating_add(1);
-                if record.executor == Executor::Main
-                    && record.output.end == crate::engine::RunEnd::Completed
-                {
-                    let raw = (self.workload.estimate_ms)(&self.values);
-                    if raw > 0.0 && record.output.wall_ms > 0.0 {
-                        self.calibration
-                            .insert(self.workload.id, record.output.wall_ms / raw);
-                    }
-                }
-                self.record_sweep_point(&record);
-                self.results.insert(record.executor, record.clone());
-                self.keep_in_history(&record, started_ms);
-            }
+            Action::Finished(record) => self.finished(record),
             Action::SetScene(mode) => self.scene = Some(mode),
             Action::SceneRunning(on) => {
                 self.scene_ran |= self.scene_running && !on;
@@ -431,8 +318,10 @@ impl AppState {
 }
 
 mod api;
+mod config;
 mod history;
 mod queries;
+mod runs;
 mod steps;
 mod sweeps;
 pub use api::ApiAction;
