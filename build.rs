@@ -1,7 +1,8 @@
-//! Reads the lessons at build time: each note's title and sections, the snippet and the
-//! presets go into the page (`lessons.rs`, see `src/lessons/`). The notes' HTML does not: the
-//! `render-lessons` binary writes it next to the page (a Trunk pre-build hook), and the page
-//! fetches a note when it opens, so the wasm does not carry all 32 of them.
+//! Reads the lessons at build time: each note's title and sections, the snippet, the CPython
+//! output recorded for it (`recorded.txt`, if any) and the presets go into the page
+//! (`lessons.rs`, see `src/lessons/`). The notes' HTML does not: the `render-lessons` binary
+//! writes it next to the page (a Trunk pre-build hook), and the page fetches a note when it
+//! opens, so the wasm does not carry all 32 of them.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -57,7 +58,7 @@ fn main() {
         writeln!(
             out,
             "    LessonSource {{ dir: {:?}, zh: {}, en: {}, snippet: {:?}, presets: {:?}, \
-             steps: {:?}, steps_zh: {:?}, steps_en: {:?} }},",
+             steps: {:?}, steps_zh: {:?}, steps_en: {:?}, recorded: {:?} }},",
             slug,
             note_literal(&render::render(&read(&zh))),
             note_literal(&render::render(&read(&en))),
@@ -66,6 +67,7 @@ fn main() {
             read(&dir.join("steps.txt")),
             steps::strip_bodies(&read(&dir.join("steps.zh.md"))),
             steps::strip_bodies(&read(&dir.join("steps.en.md"))),
+            read(&dir.join("recorded.txt")),
         )
         .unwrap();
     }

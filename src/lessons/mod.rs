@@ -37,6 +37,8 @@ pub struct LessonSource {
     pub steps: &'static str,
     pub steps_zh: &'static str,
     pub steps_en: &'static str,
+    /// `recorded.txt`: what CPython printed for the snippet (empty if none; see `pyrun::recorded`).
+    pub recorded: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
