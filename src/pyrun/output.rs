@@ -50,9 +50,37 @@ pub fn duration(ms: f64) -> String {
     }
 }
 
+/// A traceback from Pyodide without the frames of Pyodide's own machinery (the code that runs
+/// the learner's code), so it reads as CPython's would.
+pub fn traceback(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        if line.starts_with("  File ") {
+            skipping = line.contains("/_pyodide/") || line.contains("/pyodide/");
+        } else if !line.starts_with("    ") {
+            skipping = false;
+        }
+        if !skipping {
+            out.push(line);
+        }
+    }
+    out.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tracebacks_lose_pyodides_own_frames() {
+        let text = "Traceback (most recent call last):\n  File \"/lib/python314.zip/_pyodide/_base.py\", line 597, in eval_code_async\n    await CodeRunner(\n    ^^^^^\n  File \"<lesson>\", line 3, in <module>\n    print(x)\nNameError: name 'x' is not defined";
+        assert_eq!(
+            traceback(text),
+            "Traceback (most recent call last):\n  File \"<lesson>\", line 3, in <module>\n    print(x)\nNameError: name 'x' is not defined"
+        );
+        assert_eq!(traceback("KeyboardInterrupt"), "KeyboardInterrupt");
+    }
 
     #[test]
     fn stamps_and_durations() {

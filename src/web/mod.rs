@@ -26,6 +26,8 @@ pub mod prefs;
 pub mod procs;
 pub mod procs_worker;
 pub mod progress_store;
+pub mod python;
+pub mod python_store;
 pub mod ticker;
 
 use crate::i18n::{controls::Ui, Texts};

@@ -1,0 +1,35 @@
+//! Text of the lessons' Python runner (`web::components::py_runner`).
+
+crate::texts! {
+    pub enum PyText {
+        Run => ("▶ 运行这段 Python", "▶ Run this Python"),
+        RunAnyway => ("▶ 在浏览器里试试（线程会失败）", "▶ Try it here (threads will fail)"),
+        Stop => ("■ 停止", "■ Stop"),
+        Edit => ("编辑", "Edit"),
+        Reset => ("恢复课程原来的代码", "Back to the lesson's code"),
+        CodeLabel => ("这一课的 Python 代码（可编辑）", "This lesson's Python (editable)"),
+        Edited => ("已修改：保存在这个浏览器里，也会写进分享链接", "Edited: kept in this browser and in the share link"),
+        Loading => ("正在加载 Python（Pyodide，约 13 MB，只在第一次）…", "Loading Python (Pyodide, about 13 MB, first time only)…"),
+        Running => ("运行中…", "Running…"),
+        Stopping => ("正在停止…", "Stopping…"),
+        Completed => ("完成，用时 {0}", "Finished in {0}"),
+        Raised => ("出错了（{0}）：见下面的 Traceback", "Raised an exception after {0}: see the traceback below"),
+        Interrupted => ("已停止（KeyboardInterrupt）", "Stopped (KeyboardInterrupt)"),
+        Ended => ("代码没有及时响应中断（可能正停在 await 上）：已结束这个 Python 并重新启动一个", "The code did not see the interrupt in time (it may be waiting in an await): that Python was ended and a fresh one started"),
+        LoadFailed => ("Python 加载失败：{0}", "Python could not load: {0}"),
+        FirstOutput => ("点击到第一行输出：{0}（{1}）", "Click to first output: {0} ({1})"),
+        Cold => ("包括加载 Python", "loading Python included"),
+        Warm => ("Python 已加载", "Python already loaded"),
+        LiveNote => ("在你的浏览器里运行：CPython {0} 编译成 WebAssembly（Pyodide），在一个 Web Worker 里，页面不会卡住。每行输出前是从开始算起的时间。", "Runs in your browser: CPython {0} compiled to WebAssembly (Pyodide), in a Web Worker, so the page stays responsive. Each output line starts with the time since the start."),
+        LiveNoteBefore => ("按下运行时才加载 Python（CPython 编译成 WebAssembly，在 Web Worker 里运行）；之前什么都不下载。", "Python (CPython compiled to WebAssembly) loads only when you press Run, and runs in a Web Worker; nothing is downloaded before."),
+        SleepBusy => ("这个页面没有跨源隔离（没有共享内存）：time.sleep 用忙等实现（照样阻塞，和 CPython 一样），停止会直接结束 Python。", "This page is not cross-origin isolated (no shared memory): time.sleep is a busy wait (it still blocks, as in CPython) and Stop ends Python outright."),
+        Adapted => ("这个浏览器不支持 WebAssembly 栈切换（JSPI），不能运行 asyncio.run：第 {0} 行改成了直接 await 这个协程。", "This browser has no WebAssembly stack switching (JSPI), so asyncio.run cannot run: line {0} awaited the coroutine directly instead."),
+        Omitted => ("另有 {0} 行输出未显示", "{0} more lines not shown"),
+        Output => ("输出", "Output"),
+        RecordedWhy => ("这段代码会启动线程或进程，而浏览器里的 Python 只有一个线程，做不到（RuntimeError: can't start new thread）。下面是真实 CPython 运行它时记录下的输出；上面的演示是同一件事的实时版本。", "This code starts threads or processes, which Python in the browser cannot do: it has one thread (RuntimeError: can't start new thread). Below is the output real CPython printed for it, recorded; the demo above is the live version of the same idea."),
+        RecordedHead => ("记录的输出：{0}（{1}），{2}", "Recorded output: {0} ({1}), {2}"),
+        RecordedWhen => ("记录于 {0}；总用时 {1} s", "Recorded {0}; {1} s in all"),
+        NoFreeThreaded => ("没有无 GIL（free-threaded，3.13t/3.14t）CPython 的记录：这台机器只能从软件包仓库安装，那里没有这种构建。", "No free-threaded CPython (3.13t/3.14t) recording: this machine installs only from package registries, which carry no such build."),
+        DroppedEdits => ("有 {0} 条保存的代码修改无法读取，已丢弃", "{0} kept code edits could not be read and were dropped"),
+    }
+}
