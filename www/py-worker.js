@@ -129,6 +129,20 @@ async function run({ run, code }) {
   current = null;
 }
 
+// Once Python runs, an exception that escapes to the worker's top level (Pyodide's event loop
+// re-raising a KeyboardInterrupt after Stop, a callback's error) belongs to the learner's run:
+// shown as its stderr, not reported to the page as the worker failing.
+self.addEventListener('error', (e) => {
+  if (!pyodide) return;
+  e.preventDefault();
+  line('err')(String(e.message ?? e));
+});
+self.addEventListener('unhandledrejection', (e) => {
+  if (!pyodide) return;
+  e.preventDefault();
+  line('err')(String(e.reason?.message ?? e.reason));
+});
+
 self.onmessage = ({ data }) => {
   if (data?.type === 'init') init(data);
   else if (data?.type === 'run' && pyodide) run(data);

@@ -155,8 +155,12 @@ fn start(sink: Callback<Event>) -> Result<Python, String> {
     let on_message =
         Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| on_message(e.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The script did not load or threw at the top (a missing file, a refused policy).
+    // The script did not load or threw at the top (a missing file, a refused policy). Once
+    // Python has loaded, the worker keeps its errors to itself (they are the run's stderr).
     let on_error = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
+        if is_loaded() {
+            return;
+        }
         let message = field(&e, "message")
             .as_string()
             .unwrap_or_else(|| "the Python worker could not start".into());
