@@ -43,6 +43,11 @@ pub fn kind(snippet: &str) -> Kind {
     }
 }
 
+/// Whether the snippet starts threads (where a free-threaded CPython would differ).
+pub fn uses_threads(snippet: &str) -> bool {
+    snippet.contains("threading") || snippet.contains("ThreadPoolExecutor")
+}
+
 /// Whether the snippet also uses asyncio (so part of it runs in the page).
 pub fn uses_asyncio(snippet: &str) -> bool {
     snippet.contains("import asyncio")

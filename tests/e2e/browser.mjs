@@ -47,6 +47,7 @@ export async function launch({ locale = 'en-US', serviceWorkers = 'allow', block
   });
   return {
     context,
+    profileDir: userDataDir,
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

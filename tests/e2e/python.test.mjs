@@ -226,7 +226,7 @@ test('a thread snippet shows the output CPython recorded, with its machine, and 
     const recorded = p.locator('[data-role=py-recorded]');
     const text = await recorded.innerText();
     assert.match(text, /CPython 3\.\d+\.\d+/);
-    assert.match(text, /logical CPUs/);
+    assert.match(text, lang === 'en' ? /, \d+ logical CPUs/ : /，\d+ 个逻辑处理器/);
     assert.match(text, lang === 'en' ? /can't start new thread/ : /浏览器里的 Python 只有一个线程/);
     const lines = await recorded.locator('[data-role=py-recorded-output] li .text').allInnerTexts();
     assert.ok(lines.some((l) => l.startsWith('two counters on two threads:')), lines.join('\n'));

@@ -35,9 +35,10 @@ impl Reducible for Reduce {
     }
 }
 
-fn lines_view(lines: &[Line], role: &'static str) -> Html {
+/// Output lines; the list scrolls past 20 rem, so it takes the keyboard focus (to scroll it).
+fn lines_view(lines: &[Line], role: &'static str, label: String) -> Html {
     html! {
-        <ol class="py-out" data-role={role}>
+        <ol class="py-out" data-role={role} tabindex="0" aria-label={label}>
             { for lines.iter().map(|l| html! {
                 <li class={classes!((l.stream == Stream::Err).then_some("err"))} data-t={format!("{:.0}", l.t_ms)}>
                     <span class="t">{ stamp(l.t_ms) }</span>
@@ -68,16 +69,25 @@ fn recorded_view(lesson: &Lesson, lang: Lang) -> Html {
     let Some(rec) = catalog::recording(lesson) else {
         return html! {};
     };
+    let build = if rec.free_threaded {
+        T::FreeThreaded
+    } else {
+        T::WithGil
+    };
+    // Where the GIL matters: a free-threaded CPython would differ.
+    let threads = catalog::uses_threads(lesson.source.snippet);
     html! {
         <div class="py-recorded" data-role="py-recorded">
             <p class="help">{ T::RecordedWhy.get(lang) }</p>
             <p class="py-machine">
-                <strong>{ T::RecordedHead.fill(lang, &[&rec.python, &rec.build, &rec.machine]) }</strong>
+                <strong>{ T::RecordedHead.fill(lang, &[&rec.python, &build.get(lang), &rec.arch, &rec.cpu, &rec.cpus]) }</strong>
                 <br />
-                { T::RecordedWhen.fill(lang, &[&rec.recorded, &format!("{:.2}", rec.total_s)]) }
+                { T::RecordedWhen.fill(lang, &[&rec.date, &format!("{:.2}", rec.load), &format!("{:.2}", rec.total_s)]) }
             </p>
-            { lines_view(&rec.lines, "py-recorded-output") }
-            <p class="help">{ T::NoFreeThreaded.get(lang) }</p>
+            { lines_view(&rec.lines, "py-recorded-output", T::RecordedLabel.get(lang)) }
+            if threads {
+                <p class="help">{ T::NoFreeThreaded.get(lang) }</p>
+            }
         </div>
     }
 }
@@ -209,7 +219,7 @@ pub fn py_runner(props: &Props) -> Html {
                 <p class="help" data-role="py-first">{ first }</p>
             }
             if !s.lines.is_empty() {
-                { lines_view(&s.lines, "py-output") }
+                { lines_view(&s.lines, "py-output", T::Output.get(lang)) }
             }
             if s.omitted > 0 {
                 <p class="help">{ T::Omitted.fill(lang, &[&s.omitted]) }</p>
