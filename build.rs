@@ -1,5 +1,6 @@
 //! Reads the lessons at build time: each note's title and sections, the snippet, the CPython
-//! output recorded for it (`recorded.txt`, if any) and the presets go into the page
+//! output recorded for it (`recorded.txt`) and its part that runs in the browser (`live.py`),
+//! if any, and the presets go into the page
 //! (`lessons.rs`, see `src/lessons/`). The notes' HTML does not: the `render-lessons` binary
 //! writes it next to the page (a Trunk pre-build hook), and the page fetches a note when it
 //! opens, so the wasm does not carry all 32 of them.
@@ -58,7 +59,7 @@ fn main() {
         writeln!(
             out,
             "    LessonSource {{ dir: {:?}, zh: {}, en: {}, snippet: {:?}, presets: {:?}, \
-             steps: {:?}, steps_zh: {:?}, steps_en: {:?}, recorded: {:?} }},",
+             steps: {:?}, steps_zh: {:?}, steps_en: {:?}, recorded: {:?}, live: {:?} }},",
             slug,
             note_literal(&render::render(&read(&zh))),
             note_literal(&render::render(&read(&en))),
@@ -68,6 +69,7 @@ fn main() {
             steps::strip_bodies(&read(&dir.join("steps.zh.md"))),
             steps::strip_bodies(&read(&dir.join("steps.en.md"))),
             read(&dir.join("recorded.txt")),
+            read(&dir.join("live.py")),
         )
         .unwrap();
     }

@@ -3,6 +3,7 @@
 crate::texts! {
     pub enum PyText {
         Run => ("▶ 运行这段 Python", "▶ Run this Python"),
+        RunLivePart => ("▶ 运行其中的 asyncio 部分", "▶ Run its asyncio part"),
         RunAnyway => ("▶ 在浏览器里试试（线程会失败）", "▶ Try it here (threads will fail)"),
         Stop => ("■ 停止", "■ Stop"),
         Edit => ("编辑", "Edit"),

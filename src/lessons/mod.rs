@@ -39,6 +39,9 @@ pub struct LessonSource {
     pub steps_en: &'static str,
     /// `recorded.txt`: what CPython printed for the snippet (empty if none; see `pyrun::recorded`).
     pub recorded: &'static str,
+    /// `live.py`: the snippet's asyncio part, which runs in the browser where the whole snippet
+    /// cannot (empty if none; see `pyrun::catalog::live_part`).
+    pub live: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));

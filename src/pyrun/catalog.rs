@@ -53,6 +53,13 @@ pub fn uses_asyncio(snippet: &str) -> bool {
     snippet.contains("import asyncio")
 }
 
+/// The part of a recorded snippet that runs in the browser (its asyncio part, `live.py`): an
+/// excerpt of the snippet, line for line.
+pub fn live_part(lesson: &Lesson) -> Option<&'static str> {
+    let live = lesson.source.live;
+    (!live.trim().is_empty()).then_some(live)
+}
+
 /// The lesson's recording, if it has one that reads.
 pub fn recording(lesson: &Lesson) -> Option<Recorded> {
     recorded::parse(lesson.source.recorded)
@@ -78,6 +85,39 @@ mod tests {
             }
         }
         assert_eq!(live, vec![3, 13, 16]);
+    }
+
+    #[test]
+    fn live_parts_are_excerpts_of_recorded_snippets_that_run_here() {
+        let mut with_part = Vec::new();
+        for lesson in crate::lessons::all() {
+            let Some(part) = live_part(&lesson) else {
+                continue;
+            };
+            with_part.push(lesson.number);
+            assert_eq!(
+                kind(lesson.source.snippet),
+                Kind::Recorded,
+                "{}",
+                lesson.id()
+            );
+            assert_eq!(
+                kind(part),
+                Kind::Live,
+                "{}: the part starts no thread",
+                lesson.id()
+            );
+            assert!(uses_asyncio(part), "{}", lesson.id());
+            // Every line of code (its first comment aside) is the snippet's own.
+            for line in part.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+                assert!(
+                    lesson.source.snippet.lines().any(|s| s == line),
+                    "{}: `{line}` is not in the snippet",
+                    lesson.id()
+                );
+            }
+        }
+        assert_eq!(with_part, vec![1, 5, 14]);
     }
 
     #[test]

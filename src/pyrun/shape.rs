@@ -248,6 +248,30 @@ pub fn check(lesson: u32, output: &str) -> Result<(), String> {
     }
 }
 
+/// Checks the output of lesson `lesson`'s live part (`live.py`, see `catalog::live_part`).
+pub fn check_live(lesson: u32, output: &str) -> Result<(), String> {
+    expect(!output.contains("Traceback"), "the live part raised")?;
+    match lesson {
+        // The same lines as the whole snippet's asyncio part.
+        1 => check(1, &format!("{output}parallel, two processes: 0 s\n")),
+        5 => expect(
+            output.contains("coroutine:") && after(output, "list has")? == 20.0,
+            "coroutines did not share the list",
+        ),
+        14 => {
+            expect(
+                output.contains("asyncio: cancelled at its await"),
+                "cancelled at the await",
+            )?;
+            expect(
+                output.contains("asyncio: wait_for timed out"),
+                "wait_for's timeout",
+            )
+        }
+        _ => Err(format!("no live part for lesson {lesson}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +301,22 @@ mod tests {
             assert_eq!(code != lesson.source.snippet, changed, "{}", lesson.id());
         }
         assert!(for_check(7, "N = 1\n").is_err());
+    }
+
+    #[test]
+    fn live_part_checks() {
+        assert_eq!(
+            check_live(1, "concurrent, one thread: ABABABAB in 0.1 s\n"),
+            Ok(())
+        );
+        assert!(check_live(1, "concurrent, one thread: AAAABBBB in 0.1 s\n").is_err());
+        assert_eq!(
+            check_live(5, "coroutine: 0.01 ms each, list has 20 items\n"),
+            Ok(())
+        );
+        assert!(check_live(5, "coroutine: 0.01 ms each, list has 0 items\n").is_err());
+        assert!(check_live(14, "").is_err());
+        assert!(check_live(7, "").is_err());
     }
 
     #[test]

@@ -268,3 +268,55 @@ test("a link's code is shown, never run by itself; a hostile one gets a notice a
   assert.deepEqual(q.errors, []);
   await q.close();
 });
+
+test("a recorded snippet's asyncio part runs for real, in the editor so what ran is on screen", async () => {
+  const p = await page();
+  await openRunner(p, server.url, '14-timeouts-and-cancel');
+  const run = await runAndWait(p); // the whole snippet: its threads fail
+  assert.equal(run.phase, 'raised');
+  assert.match(run.error, /can't start new thread/);
+  const before = Number(await p.getAttribute('.py-runner', 'data-run'));
+  await p.click('[data-role=py-run-live]');
+  await p.waitForFunction((n) => {
+    const r = document.querySelector('.py-runner');
+    return Number(r.dataset.run) > n && r.dataset.phase === 'completed';
+  }, before, { timeout: 30_000 });
+  const live = await runnerState(p);
+  assert.deepEqual(live.lines.map((l) => l.text), [
+    'asyncio: cancelled at its await',
+    'asyncio: wait_for timed out after cancelling the task',
+  ]);
+  // wait_for(timeout=0.5): the task is cancelled after about half a second, not its 10 s sleep.
+  assert.ok(live.lines[0].t >= 450 && live.lines[0].t < 3_000, `cancelled at ${live.lines[0].t} ms`);
+  assert.match(await p.inputValue('[data-role=py-code]'), /^# The asyncio part of this lesson's snippet/);
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
+test('without cross-origin isolation Python still runs: time.sleep blocks by a busy wait, Stop ends the worker', async () => {
+  const plain = await serve({ root: DIST, isolated: false });
+  const b = await launch({ serviceWorkers: 'block' });
+  try {
+    const p = await b.context.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await openRunner(p, plain.url, '13-asyncio');
+    assert.equal(await p.evaluate(() => crossOriginIsolated), false);
+    await editCode(p, BLOCKING);
+    const run = await runAndWait(p);
+    assert.equal(run.phase, 'completed', run.error ?? run.status);
+    for (const tick of run.lines.filter((l) => l.text.startsWith('tick '))) {
+      assert.ok(Number(tick.text.split(' at ')[1]) >= 1.0, tick.text);
+    }
+    await editCode(p, 'while True:\n    pass\n');
+    await p.click('[data-role=py-run]');
+    await p.waitForFunction(() => document.querySelector('.py-runner').dataset.phase === 'running');
+    await p.waitForTimeout(300);
+    await p.click('[data-role=py-stop]');
+    await p.waitForFunction(() => document.querySelector('.py-runner').dataset.phase === 'ended', null, { timeout: 5_000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await b.close();
+    await plain.close();
+  }
+});

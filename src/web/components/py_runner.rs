@@ -114,10 +114,10 @@ pub fn py_runner(props: &Props) -> Html {
         });
     }
     let kind = catalog::kind(original);
+    // Runs the given code (the editor's, or a live part just put there).
     let on_run = {
-        let (session, text, on_edit) = (session.clone(), text.clone(), props.on_edit.clone());
-        Callback::from(move |_: MouseEvent| {
-            let code = (*text).clone();
+        let (session, on_edit) = (session.clone(), props.on_edit.clone());
+        Callback::from(move |(code, _): (String, MouseEvent)| {
             on_edit.emit(Some(code.clone()));
             // The run's number before dispatching: the handle may show the new state at once.
             let run = session.0.run + 1;
@@ -157,6 +157,17 @@ pub fn py_runner(props: &Props) -> Html {
             on_edit.emit(None);
         })
     };
+    // A recorded snippet's asyncio part: into the editor, then run, so what ran is on screen.
+    let on_live_part = catalog::live_part(&props.lesson).map(|part| {
+        let (text, editing, on_run) = (text.clone(), editing.clone(), on_run.clone());
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |e: MouseEvent| {
+            text.set(part.to_owned());
+            editing.set(true);
+            on_edit.emit(Some(part.to_owned()));
+            on_run.emit((part.to_owned(), e));
+        })
+    });
     let on_edit_click = {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(true))
@@ -188,7 +199,11 @@ pub fn py_runner(props: &Props) -> Html {
                 if busy {
                     <button class="py-stop" data-role="py-stop" onclick={on_stop}>{ T::Stop.get(lang) }</button>
                 } else {
-                    <button class="py-run" data-role="py-run" onclick={on_run}>{ run_label }</button>
+                    if let Some(on_live_part) = on_live_part {
+                        <button class="py-run" data-role="py-run-live" onclick={on_live_part}>{ T::RunLivePart.get(lang) }</button>
+                    }
+                    <button class={classes!(if catalog::live_part(&props.lesson).is_some() { "secondary" } else { "py-run" })}
+                        data-role="py-run" onclick={on_run.reform({ let text = text.clone(); move |e| ((*text).clone(), e) })}>{ run_label }</button>
                 }
                 if !*editing {
                     <button class="secondary" data-role="py-edit" onclick={on_edit_click}>{ T::Edit.get(lang) }</button>
