@@ -1,7 +1,9 @@
 //! The sixteen lessons of the syllabus: notes in 中文 and English, the Python snippet each demo
 //! mirrors, and the demo presets (share links).
 //!
-//! The content lives in `content/NN-slug/` (`zh.md`, `en.md`, `snippet.py`, `presets.txt`).
+//! The content lives in `content/NN-slug/` (`zh.md`, `en.md`, `snippet.py`, `presets.txt`, and
+//! for snippets that start threads or processes `recorded.txt` and perhaps `live.py`: see
+//! `pyrun`).
 //! `build.rs` builds each note's title and sections and the presets into the page; the notes'
 //! HTML is rendered by `render` into files beside the page (`lessons/NN-slug.zh.html`, …) that
 //! the page fetches when a lesson opens. The tests hold the
