@@ -13,9 +13,9 @@
 //   the event loop (with it), and with the latter a coroutine calling time.sleep would not
 //   block the others as it does in CPython. Atomics.wait blocks this thread like CPython's
 //   sleep, in slices, so Stop's interrupt is seen within 50 ms.
-// - Network APIs are removed once Python has loaded: nothing the learner runs may reach
-//   another origin (the CSP sent with this file says the same; hosts that cannot send headers
-//   have only this line of defence).
+// - Network APIs and code from strings are removed once Python has loaded: nothing the learner
+//   runs may reach another origin (the CSP sent with this file says the same; hosts that cannot
+//   send headers have only this line of defence).
 // - Never loadPackage / micropip: they would fetch wheels.
 
 import { loadPyodide } from './pyodide/pyodide.mjs';
@@ -66,6 +66,27 @@ _blocking_sleep()
 del _blocking_sleep
 `;
 
+// Compiling JS from a string (eval, the Function constructors, setTimeout with a string) is the
+// one way left to reach the network (a dynamic import()): the CSP sent with this file refuses
+// it, but hosts that cannot send headers send no CSP, so it is refused here as well. Proxies keep
+// `instanceof Function` and the like working.
+function noCodeFromStrings() {
+  const refuse = () => {
+    throw new EvalError("compiling code from a string is disabled in the lessons' Python worker");
+  };
+  const guard = (target) => new Proxy(target, { apply: refuse, construct: refuse });
+  const kinds = [Function, (async () => {}).constructor, function* () {}.constructor, async function* () {}.constructor];
+  for (const kind of kinds) {
+    Object.defineProperty(kind.prototype, 'constructor', { value: guard(kind), configurable: false, writable: false });
+  }
+  Object.defineProperty(self, 'Function', { value: guard(Function), configurable: false, writable: false });
+  Object.defineProperty(self, 'eval', { value: refuse, configurable: false, writable: false });
+  for (const name of ['setTimeout', 'setInterval']) {
+    const original = self[name];
+    self[name] = (callback, ...rest) => (typeof callback === 'function' ? original(callback, ...rest) : refuse());
+  }
+}
+
 function lockDown() {
   const names = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts',
     'Worker', 'SharedWorker', 'caches', 'FontFace', 'fonts', 'Request', 'WebSocketStream'];
@@ -97,6 +118,7 @@ async function init(data) {
     pyodide.runPython(PRELUDE);
     const stackSwitching = typeof WebAssembly.Suspending === 'function';
     lockDown();
+    noCodeFromStrings();
     post({
       type: 'ready',
       version: pyodide.runPython('import sys; sys.version.split()[0]'),

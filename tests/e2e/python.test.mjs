@@ -177,25 +177,18 @@ test('Stop ends a tight loop through the interrupt, and an endless await by endi
   await p.close();
 });
 
-test('Python in the page cannot make it fetch from another origin', async () => {
-  const hits = [];
-  const other = createServer((req, res) => {
-    hits.push(req.url);
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }).end('x');
-  });
-  await new Promise((r) => other.listen(0, '127.0.0.1', r));
-  const foreign = `http://127.0.0.1:${other.address().port}/`;
-  try {
-    const p = await page();
-    await openRunner(p, server.url, '13-asyncio');
-    await editCode(p, `import js
+/** Python that tries every way it has to reach `foreign` (a URL) and says what happened. */
+const attack = (foreign, port) => `import js
 for name, attempt in [
     ("fetch", lambda: js.fetch("${foreign}fetch")),
     ("pyfetch", lambda: __import__("pyodide.http").http.pyfetch("${foreign}pyfetch")),
     ("XMLHttpRequest", lambda: js.XMLHttpRequest.new()),
-    ("WebSocket", lambda: js.WebSocket.new("ws://127.0.0.1:${other.address().port}/ws")),
+    ("WebSocket", lambda: js.WebSocket.new("ws://127.0.0.1:${port}/ws")),
     ("import()", lambda: __import__("pyodide.code").code.run_js("import('${foreign}import.mjs')")),
     ("eval", lambda: js.eval("1")),
+    ("Function", lambda: js.Function.new("return import('${foreign}function.mjs')")()),
+    ("constructor", lambda: js.Function.prototype.constructor("return import('${foreign}ctor.mjs')")()),
+    ("setTimeout", lambda: js.setTimeout("import('${foreign}timeout.mjs')", 0)),
 ]:
     try:
         result = attempt()
@@ -204,17 +197,35 @@ for name, attempt in [
         print(name, "REACHED")
     except BaseException as e:
         print(name, "blocked:", type(e).__name__)
-`);
+`;
+
+/** A server on another origin that counts what reaches it. */
+async function foreignServer() {
+  const hits = [];
+  const other = createServer((req, res) => {
+    hits.push(req.url);
+    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', 'Content-Type': 'text/javascript' }).end('export default 1;');
+  });
+  await new Promise((r) => other.listen(0, '127.0.0.1', r));
+  return { hits, other, foreign: `http://127.0.0.1:${other.address().port}/`, close: () => new Promise((r) => other.close(r)) };
+}
+
+test('Python in the page cannot make it fetch from another origin', async () => {
+  const { hits, other, foreign, close } = await foreignServer();
+  try {
+    const p = await page();
+    await openRunner(p, server.url, '13-asyncio');
+    await editCode(p, attack(foreign, other.address().port));
     const run = await runAndWait(p);
     await p.waitForTimeout(500);
-    assert.equal(run.lines.length, 6, JSON.stringify(run));
+    assert.equal(run.lines.length, 9, JSON.stringify(run));
     assert.deepEqual(run.lines.filter((l) => l.text.includes('REACHED')), []);
     assert.deepEqual(hits, [], 'the other origin was never asked');
     const origin = new URL(server.url).origin;
     assert.deepEqual(p.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:')), []);
     await p.close();
   } finally {
-    await new Promise((r) => other.close(r));
+    await close();
   }
 });
 
@@ -307,6 +318,18 @@ test('without cross-origin isolation Python still runs: time.sleep blocks by a b
     assert.equal(run.phase, 'completed', run.error ?? run.status);
     for (const tick of run.lines.filter((l) => l.text.startsWith('tick '))) {
       assert.ok(Number(tick.text.split(' at ')[1]) >= 1.0, tick.text);
+    }
+    // No CSP header here (a host that cannot send one): the worker's own lock-down holds.
+    const { hits, other, foreign, close } = await foreignServer();
+    try {
+      await editCode(p, attack(foreign, other.address().port));
+      const tried = await runAndWait(p);
+      await p.waitForTimeout(500);
+      assert.equal(tried.lines.length, 9, JSON.stringify(tried));
+      assert.deepEqual(tried.lines.filter((l) => l.text.includes('REACHED')), []);
+      assert.deepEqual(hits, [], 'the other origin was never asked');
+    } finally {
+      await close();
     }
     await editCode(p, 'while True:\n    pass\n');
     await p.click('[data-role=py-run]');
