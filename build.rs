@@ -1,7 +1,9 @@
-//! Reads the lessons at build time: each note's title and sections, the snippet and the
-//! presets go into the page (`lessons.rs`, see `src/lessons/`). The notes' HTML does not: the
-//! `render-lessons` binary writes it next to the page (a Trunk pre-build hook), and the page
-//! fetches a note when it opens, so the wasm does not carry all 32 of them.
+//! Reads the lessons at build time: each note's title and sections, the snippet, the CPython
+//! output recorded for it (`recorded.txt`) and its part that runs in the browser (`live.py`),
+//! if any, and the presets go into the page
+//! (`lessons.rs`, see `src/lessons/`). The notes' HTML does not: the `render-lessons` binary
+//! writes it next to the page (a Trunk pre-build hook), and the page fetches a note when it
+//! opens, so the wasm does not carry all 32 of them.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -46,7 +48,6 @@ fn main() {
         })
         .unwrap_or_default();
     dirs.sort();
-    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let mut out = String::from("pub static SOURCES: &[LessonSource] = &[\n");
     for dir in dirs {
         let (zh, en) = (dir.join("zh.md"), dir.join("en.md"));
@@ -54,17 +55,13 @@ fn main() {
             continue;
         }
         let slug = dir.file_name().unwrap().to_string_lossy().to_string();
-        // The page fetches the snippet rendered; only native builds (render-lessons, tests)
-        // read its source.
-        let snippet = if wasm {
-            String::new()
-        } else {
-            format!("snippet: {:?}, ", read(&dir.join("snippet.py")))
-        };
+        // The page shows the snippet rendered (fetched), and the Python runner edits and runs
+        // its source.
+        let snippet = format!("snippet: {:?}, ", read(&dir.join("snippet.py")));
         writeln!(
             out,
             "    LessonSource {{ dir: {:?}, zh: {}, en: {}, {}presets: {:?}, \
-             steps: {:?}, steps_zh: {:?}, steps_en: {:?} }},",
+             steps: {:?}, steps_zh: {:?}, steps_en: {:?}, recorded: {:?}, live: {:?} }},",
             slug,
             note_literal(&render::render(&read(&zh))),
             note_literal(&render::render(&read(&en))),
@@ -73,6 +70,8 @@ fn main() {
             read(&dir.join("steps.txt")),
             steps::strip_bodies(&read(&dir.join("steps.zh.md"))),
             steps::strip_bodies(&read(&dir.join("steps.en.md"))),
+            read(&dir.join("recorded.txt")),
+            read(&dir.join("live.py")),
         )
         .unwrap();
     }

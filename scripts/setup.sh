@@ -76,10 +76,11 @@ setup_cargo_tools() {
 }
 
 setup_npm() {
-  # package-lock.json pins binaryen (wasm-opt), playwright-core and coi-serviceworker (copied
-  # into dist/ by Trunk).
+  # package-lock.json pins binaryen (wasm-opt), playwright-core, coi-serviceworker and pyodide
+  # (both copied into dist/ by Trunk: the latter by scripts/pyodide.mjs).
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
     || [ ! -f node_modules/coi-serviceworker/coi-serviceworker.js ] \
+    || [ ! -f node_modules/pyodide/pyodide.asm.wasm ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages"
     npm ci --no-audit --no-fund

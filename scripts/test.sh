@@ -21,6 +21,10 @@ wasm_env cargo clippy --target wasm32-unknown-unknown --lib --bins --test '*' --
 step "native tests (the pure core)"
 cargo test
 
+step "the lessons' snippets in CPython show what their lessons say (check-snippets)"
+# Every snippet.py run with Debian's python3 (about 25 s); pyrun::shape holds the output's shape.
+cargo run --quiet --bin check-snippets
+
 step "wasm tests in headless Chromium (the real pool)"
 CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -27,6 +27,7 @@ pub mod param;
 pub mod pool_state;
 pub mod progress;
 pub mod pyapi;
+pub mod pyrun;
 pub mod run;
 pub mod sweep;
 pub mod timeline;

@@ -70,6 +70,10 @@ impl AppState {
         self.link_notices = notices;
         self.scene = config.scene;
         self.scene_ran = false;
+        // Code from a link replaces the lesson's edit (it runs only on Run).
+        if let (Some(code), Some(lesson)) = (config.code, self.lesson.clone()) {
+            self.keep_edit(&lesson, Some(code));
+        }
     }
 
     /// A lesson (its first step, or its first preset if it has no steps), or the playground.

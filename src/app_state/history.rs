@@ -11,6 +11,8 @@ impl AppState {
     pub(super) fn keep_in_history(&mut self, record: &RunRecord, started_ms: Option<f64>) {
         // The configuration as it ran: the link, with the threads the pool really used.
         let mut config = self.link_config();
+        // The history keeps runs, not the lesson's edited Python.
+        config.code = None;
         if record.executor.needs_pool() {
             config.threads = Some(record.threads);
         }

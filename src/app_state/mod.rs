@@ -141,6 +141,10 @@ pub struct AppState {
     pub switch_us: u64,
     /// The interleaving stepper's scenario and schedule, as a link carries it.
     pub interleave: Option<String>,
+    /// The learner's edits to the lessons' snippets (see `python`).
+    pub edits: crate::pyrun::edits::Edits,
+    /// Stored edits that could not be read when the page opened.
+    pub edits_dropped: usize,
 }
 
 impl Default for AppState {
@@ -180,6 +184,8 @@ impl Default for AppState {
             api: crate::pyapi::ApiCall::None,
             switch_us: link::fields::SWITCH_US.default,
             interleave: None,
+            edits: crate::pyrun::edits::Edits::default(),
+            edits_dropped: 0,
         }
     }
 }
@@ -240,6 +246,8 @@ pub enum Action {
     Api(ApiAction),
     /// The learner stepped, undid or picked a scenario in the interleaving stepper.
     SetInterleave(String),
+    /// The lessons' edited Python (see `python.rs`).
+    Python(PyAction),
 }
 
 impl AppState {
@@ -307,6 +315,7 @@ impl AppState {
             Action::History(action) => self.history = self.history.apply(action),
             Action::Isolation(isolation) => self.isolation = isolation,
             Action::Api(action) => self.apply_api(action),
+            Action::Python(action) => self.apply_python(action),
             Action::SetInterleave(text) => {
                 if let Some((scenario, schedule)) = crate::interleave::decode(&text) {
                     self.interleave = Some(crate::interleave::encode(scenario, &schedule));
@@ -320,10 +329,12 @@ impl AppState {
 mod api;
 mod config;
 mod history;
+mod python;
 mod queries;
 mod runs;
 mod steps;
 mod sweeps;
 pub use api::ApiAction;
+pub use python::PyAction;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -23,6 +23,7 @@ impl AppState {
             api: self.api,
             switch_us: self.switch_us,
             interleave: self.interleave.clone(),
+            code: self.code().map(str::to_owned),
         }
     }
 

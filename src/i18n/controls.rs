@@ -74,6 +74,11 @@ crate::texts! {
         BadValue => ("{0} 的值 “{1}” 无效，使用默认", "“{1}” is not a valid {0}: the default is used"),
         BadLesson => ("课程编号无效，未打开课程", "Invalid lesson id: no lesson opened"),
         Omitted => ("另有 {0} 条未列出", "{0} more not listed"),
+        CodeTooLong => ("链接里的 Python 代码太长（{0} 字节，最多 4000）：显示课程原来的代码", "The link's Python is too long ({0} bytes, at most 4,000): the lesson's own code is shown"),
+        CodeTooManyLines => ("链接里的 Python 代码太多行（{0} 行，最多 200）：显示课程原来的代码", "The link's Python has too many lines ({0}, at most 200): the lesson's own code is shown"),
+        CodeControl => ("链接里的 Python 代码含有控制字符：显示课程原来的代码", "The link's Python holds control characters: the lesson's own code is shown"),
+        CodeEmpty => ("链接里的 Python 代码是空的：显示课程原来的代码", "The link's Python is empty: the lesson's own code is shown"),
+        CodeWithoutLesson => ("链接里有 Python 代码但没有课程：已忽略", "The link carries Python but no lesson: ignored"),
     }
 }
 

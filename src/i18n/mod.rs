@@ -20,6 +20,7 @@ pub mod history;
 pub mod insights;
 pub mod pool_status;
 pub mod pyapi;
+pub mod python;
 pub mod results;
 pub mod visuals;
 pub mod welcome;
@@ -99,6 +100,7 @@ fn all_tables() -> Vec<Table> {
         table::<history::HistoryText>("history"),
         table::<pool_status::PoolText>("pool status"),
         table::<pyapi::ApiText>("python api"),
+        table::<python::PyText>("python runner"),
         table::<visuals::VisualsText>("visuals"),
         table::<results::RunText>("runs"),
         table::<results::SweepText>("thread sweep"),

@@ -1,7 +1,9 @@
 //! The sixteen lessons of the syllabus: notes in 中文 and English, the Python snippet each demo
 //! mirrors, and the demo presets (share links).
 //!
-//! The content lives in `content/NN-slug/` (`zh.md`, `en.md`, `snippet.py`, `presets.txt`).
+//! The content lives in `content/NN-slug/` (`zh.md`, `en.md`, `snippet.py`, `presets.txt`, and
+//! for snippets that start threads or processes `recorded.txt` and perhaps `live.py`: see
+//! `pyrun`).
 //! `build.rs` builds each note's title and sections and the presets into the page; the notes'
 //! HTML is rendered by `render` into files beside the page (`lessons/NN-slug.zh.html`, …) that
 //! the page fetches when a lesson opens. The tests hold the
@@ -31,15 +33,19 @@ pub struct LessonSource {
     pub dir: &'static str,
     pub zh: Note,
     pub en: Note,
-    /// The snippet's source, for `render-lessons` and the tests: the page fetches it rendered
-    /// (`snippet_url`), so the wasm build leaves it out (build.rs).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The snippet's source: the page shows it rendered (`snippet_url`); the Python runner
+    /// edits and runs it.
     pub snippet: &'static str,
     pub presets: &'static str,
     /// `steps.txt`, and the step files without the notes' bodies (see `steps`).
     pub steps: &'static str,
     pub steps_zh: &'static str,
     pub steps_en: &'static str,
+    /// `recorded.txt`: what CPython printed for the snippet (empty if none; see `pyrun::recorded`).
+    pub recorded: &'static str,
+    /// `live.py`: the snippet's asyncio part, which runs in the browser where the whole snippet
+    /// cannot (empty if none; see `pyrun::catalog::live_part`).
+    pub live: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/lessons.rs"));

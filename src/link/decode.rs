@@ -65,6 +65,10 @@ pub fn decode(fragment: &str) -> Decoded {
                     value: clip(value),
                 }),
             },
+            Some(Field::Code) => match crate::pyrun::code::clean(value) {
+                Ok(code) => config.code = Some(code),
+                Err(problem) => notices.push(Notice::BadCode(problem)),
+            },
             Some(Field::Step) => {
                 // Same form as a lesson id; a key the lesson does not have opens its first step.
                 if fields::is_lesson_id(value) {
@@ -127,6 +131,10 @@ pub fn decode(fragment: &str) -> Decoded {
                 None => notices.push(Notice::UnknownField(clip(key))),
             },
         }
+    }
+    if config.code.is_some() && config.lesson.is_none() {
+        config.code = None;
+        notices.push(Notice::CodeWithoutLesson);
     }
     Decoded {
         config,

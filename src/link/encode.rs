@@ -54,6 +54,10 @@ pub fn encode(config: &LinkConfig) -> String {
     if let Some(il) = &config.interleave {
         pairs.push(("il", il.clone()));
     }
+    // Only with a lesson: the edit belongs to its snippet.
+    if let (Some(code), Some(_)) = (&config.code, &config.lesson) {
+        pairs.push(("py", code.clone()));
+    }
     pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", escape(value)))

@@ -37,6 +37,8 @@ pub enum Field {
     Switch,
     /// The interleaving stepper's scenario and schedule.
     Interleave,
+    /// The lesson's edited Python.
+    Code,
 }
 
 /// One row of the table: a key and what it maps to.
@@ -50,7 +52,7 @@ pub struct FieldDef {
 
 /// Every key a link may carry, besides the selected workload's parameters, which appear under
 /// their own [`Param::name`] (`n=3000000&tasks=64`), each a number clamped to its bounds.
-pub const FIELDS: [FieldDef; 13] = [
+pub const FIELDS: [FieldDef; 14] = [
     FieldDef {
         key: "v",
         field: Field::Version,
@@ -115,6 +117,11 @@ pub const FIELDS: [FieldDef; 13] = [
         key: "il",
         field: Field::Interleave,
         form: "<scenario>:<thread digits>, a schedule the scenario can take, at most 64 steps; optional",
+    },
+    FieldDef {
+        key: "py",
+        field: Field::Code,
+        form: "the lesson's edited Python, percent-escaped, at most 4,000 bytes and 200 lines, no control characters but tab and newline; only with lesson=; optional",
     },
 ];
 

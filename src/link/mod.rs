@@ -30,8 +30,10 @@ use crate::param::Values;
 use crate::workload::{self, WorkloadDef};
 
 /// The longest link (in bytes, after the `#`) that is read at all. Links the app writes are a
-/// few hundred bytes; anything longer is not one of them, and is rejected without being read.
-pub const MAX_LEN: usize = 2_048;
+/// few hundred bytes, plus the lesson's edited Python if any (`py=`, at most
+/// [`crate::pyrun::code::MAX_BYTES`], each byte at most 3 when escaped); anything longer is not
+/// one of them, and is rejected without being read.
+pub const MAX_LEN: usize = 2_048 + 3 * crate::pyrun::code::MAX_BYTES;
 
 /// Everything a link sets up: which demo, its sizes, where it runs, and how the page shows it.
 #[derive(Debug, Clone)]
@@ -58,6 +60,9 @@ pub struct LinkConfig {
     pub switch_us: u64,
     /// The interleaving stepper's scenario and schedule (`il=`, see `interleave::decode`).
     pub interleave: Option<String>,
+    /// The lesson's snippet as the learner edited it (`py=`, cleaned by `pyrun::code::clean`;
+    /// only with a lesson). It never runs until the learner presses Run.
+    pub code: Option<String>,
 }
 
 impl Default for LinkConfig {
@@ -76,6 +81,7 @@ impl Default for LinkConfig {
             api: crate::pyapi::ApiCall::None,
             switch_us: fields::SWITCH_US.default,
             interleave: None,
+            code: None,
         }
     }
 }
@@ -102,6 +108,7 @@ impl PartialEq for LinkConfig {
             && self.api == other.api
             && self.switch_us == other.switch_us
             && self.interleave == other.interleave
+            && self.code == other.code
     }
 }
 

@@ -39,6 +39,11 @@ pub enum Notice {
     BadValue { field: &'static str, value: String },
     /// A lesson id that is not `[a-z0-9-]{1,40}`: no lesson is opened.
     BadLesson,
+    /// Edited Python (`py=`) that is out of bounds (too long, too many lines, control
+    /// characters, empty): the lesson's own snippet is shown.
+    BadCode(crate::pyrun::code::Problem),
+    /// Edited Python without a lesson to belong to: dropped.
+    CodeWithoutLesson,
     /// This many further notices were not kept.
     Omitted(usize),
 }

@@ -26,6 +26,8 @@ pub mod prefs;
 pub mod procs;
 pub mod procs_worker;
 pub mod progress_store;
+pub mod python;
+pub mod python_store;
 pub mod select;
 pub mod ticker;
 

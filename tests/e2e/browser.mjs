@@ -88,6 +88,7 @@ async function launchFirefox({ locale, serviceWorkers, blockSiteData, reducedMot
   });
   return {
     context,
+    profileDir: userDataDir,
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

@@ -24,16 +24,28 @@ export const ISOLATION_HEADERS = {
 };
 
 /**
- * Serves `root` on 127.0.0.1. `isolated` adds COOP/COEP. `prefix` mounts the files below a
- * sub-path (`/repo/`, as GitHub Pages serves a project). Resolves to { url, close, requests,
- * encodings } (`requests`: every path asked for, in order; `encodings`: for each file served,
- * its content encoding — `br`, `gzip` or null — and the bytes sent).
+ * The Content-Security-Policy of `root`'s `_headers` (written by scripts/csp.mjs), or null.
+ * A host that reads `_headers` sends it with every file; a worker's policy comes only from its
+ * script's response (the page's <meta> does not reach it), so the Python worker needs it.
+ */
+async function headersPolicy(root) {
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  return text.match(/^\s*Content-Security-Policy:\s*(.+)$/m)?.[1].trim() ?? null;
+}
+
+/**
+ * Serves `root` on 127.0.0.1. `isolated` adds COOP/COEP and, like a host that reads
+ * `_headers`, its Content-Security-Policy. `prefix` mounts the files below a sub-path
+ * (`/repo/`, as GitHub Pages serves a project). Resolves to { url, close, requests, encodings }
+ * (`requests`: every path asked for, in order; `encodings`: for each file served, its content
+ * encoding — `br`, `gzip` or null — and the bytes sent).
  * Port 0 picks a free port.
  */
 export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
   const base = resolve(root);
   const requests = [];
   const encodings = [];
+  const policy = isolated ? headersPolicy(base) : Promise.resolve(null);
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     try {
@@ -66,12 +78,14 @@ export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
       }
       body ??= await readFile(file);
       encodings.push({ url: req.url, encoding, bytes: body.length });
+      const csp = await policy;
       const headers = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
         Vary: 'Accept-Encoding',
         ...(encoding ? { 'Content-Encoding': encoding } : {}),
         ...(isolated ? ISOLATION_HEADERS : {}),
+        ...(csp ? { 'Content-Security-Policy': csp } : {}),
       };
       res.writeHead(200, headers).end(body);
     } catch (err) {

@@ -37,12 +37,14 @@ fn writes_every_field_in_table_order() {
         api: crate::pyapi::ApiCall::None,
         switch_us: 2_000,
         interleave: Some("lost-update:010".into()),
+        code: Some("print(1 & 2)\n".into()),
     };
     let link = encode(&config);
     assert_eq!(
         link,
         "v=1&lesson=gil-2&step=two-counters&w=pi&samples=5000&tasks=8&seed=42&x=async,pool&t=8\
-         &fault=panic:0&view=charts&lang=en&scene=sync-polling&si=2000&il=lost-update:010"
+         &fault=panic:0&view=charts&lang=en&scene=sync-polling&si=2000&il=lost-update:010\
+         &py=print%281%20%26%202%29%0A"
     );
     assert_eq!(
         read(&link),

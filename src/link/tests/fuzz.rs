@@ -192,6 +192,7 @@ fn config() -> impl Strategy<Value = LinkConfig> {
                         api: crate::pyapi::ApiCall::None,
                         switch_us,
                         interleave: None,
+                        code: None,
                     }
                 },
             )

@@ -3,10 +3,10 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app_state::{Action, AppState};
+use crate::app_state::{Action, AppState, PyAction};
 use crate::history::HistoryAction;
 use crate::link;
-use crate::web::{address, boot, browser, history_store, prefs};
+use crate::web::{address, boot, browser, history_store, prefs, python_store};
 
 /// The state a page opens in: the link in the address bar (which never starts a run), or the
 /// language chosen last time; the kept runs; how isolation went so far.
@@ -26,6 +26,8 @@ pub fn first_state() -> AppState {
             browser: crate::history::browser_name(&browser::user_agent()),
         }))
         .apply(Action::Isolation(browser::isolation()))
+        // The learner's edits to the snippets (a link's code stays on top).
+        .apply(Action::Python(PyAction::Loaded(python_store::load())))
 }
 
 /// What the browser tells the page once it is up: a link edited by hand, isolation gained
@@ -65,6 +67,7 @@ pub fn use_kept_in_step(state: &UseReducerHandle<AppState>) -> String {
         });
     }
     use_effect_with(state.lang, |lang| browser::show_lang(*lang));
+    use_effect_with(state.edits.clone(), python_store::save);
     let fragment = state.link_fragment();
     use_effect_with(fragment.clone(), |fragment| {
         address::replace_fragment(fragment)

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::send::send;
-use crate::app_state::{Action, AppState};
+use crate::app_state::{Action, AppState, PyAction};
 use crate::i18n::{steps::StepText, Texts};
 use crate::lessons::Lesson;
 use crate::progress::{ProgressAction, ProgressState};
@@ -28,6 +28,16 @@ fn go_on(
     Callback::from(move |_| {
         d.dispatch(Action::OpenLesson(Some(id)));
         d.dispatch(Action::OpenStep(step));
+    })
+}
+
+/// The learner edited lesson `id`'s Python (`None`: back to the lesson's own).
+fn on_edit(d: &UseReducerDispatcher<AppState>, id: &'static str) -> Callback<Option<String>> {
+    send(d, move |code| {
+        Action::Python(PyAction::Edit {
+            lesson: id.to_owned(),
+            code,
+        })
     })
 }
 
@@ -63,7 +73,8 @@ pub fn view(
     html! {
         <>
             if let Some(lesson) = lesson {
-                <LessonView {lesson} lang={state.lang} on_preset={send(&d, Action::OpenPreset)} disabled={busy} />
+                <LessonView {lesson} lang={state.lang} on_preset={send(&d, Action::OpenPreset)} disabled={busy}
+                    code={state.code().map(str::to_owned)} on_edit={on_edit(&d, lesson.id())} />
                 if lesson.id() == LANG_COMPARE_LESSON && !in_drawer {
                     <LangCompare lang={state.lang} disabled={busy} />
                 }

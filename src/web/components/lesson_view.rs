@@ -1,9 +1,10 @@
-//! One lesson: its note (中文, English or both side by side), the Python it mirrors, and the
-//! demos to run.
+//! One lesson: its note (中文, English or both side by side), the Python it mirrors (to run
+//! and edit, see `py_runner`), and the demos to run.
 
 use yew::prelude::*;
 
 use super::fetched_html::FetchedHtml;
+use super::py_runner::PyRunner;
 use crate::i18n::{controls::Ui, Texts};
 use crate::lessons::{Lesson, Note};
 use crate::link::Lang;
@@ -15,6 +16,9 @@ pub struct Props {
     /// Opens a preset's link fragment.
     pub on_preset: Callback<String>,
     pub disabled: bool,
+    /// The learner's edit of the snippet, and where a change goes (see [`PyRunner`]).
+    pub code: Option<String>,
+    pub on_edit: Callback<Option<String>>,
 }
 
 /// A note: its title from the page, its body fetched (see [`FetchedHtml`]).
@@ -69,7 +73,11 @@ pub fn lesson_view(props: &Props) -> Html {
             </div>
             <details class="snippet" open=true>
                 <summary>{ Ui::Snippet.get(props.lang) }</summary>
-                <FetchedHtml url={props.lesson.snippet_url()} lang={props.lang} />
+                // Keyed by lesson: another lesson's runner starts afresh.
+                <PyRunner key={props.lesson.id()} lesson={props.lesson} lang={props.lang}
+                    code={props.code.clone()} on_edit={props.on_edit.clone()}>
+                    <FetchedHtml url={props.lesson.snippet_url()} lang={props.lang} />
+                </PyRunner>
             </details>
         </section>
     }

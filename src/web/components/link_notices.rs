@@ -7,6 +7,7 @@ use crate::i18n::{
     Texts,
 };
 use crate::link::{Lang, Notice};
+use crate::pyrun::code::Problem;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -29,6 +30,13 @@ fn describe(notice: &Notice, lang: Lang) -> String {
         Notice::BadValue { field, value } => T::BadValue.fill(lang, &[field, value]),
         Notice::BadLesson => T::BadLesson.get(lang),
         Notice::Omitted(n) => T::Omitted.fill(lang, &[n]),
+        Notice::BadCode(problem) => match problem {
+            Problem::TooLong(bytes) => T::CodeTooLong.fill(lang, &[bytes]),
+            Problem::TooManyLines(lines) => T::CodeTooManyLines.fill(lang, &[lines]),
+            Problem::ControlCharacter => T::CodeControl.get(lang),
+            Problem::Empty => T::CodeEmpty.get(lang),
+        },
+        Notice::CodeWithoutLesson => T::CodeWithoutLesson.get(lang),
     }
 }
 
