@@ -27,7 +27,9 @@ export async function transferSizes(dist) {
   const gz = async (f) => gzipSync(await readFile(f), { level: 9 }).length;
   const by = { wasm: 0, js: 0, css: 0 };
   for (const f of all) {
-    if (f.includes('/lessons/')) continue;
+    // Fetched later, not on the first load: the notes (when a lesson opens) and Python (on
+    // the first "Run this Python").
+    if (f.includes('/lessons/') || f.includes('/pyodide/') || f.endsWith('py-worker.js')) continue;
     const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css' : null;
     if (kind) by[kind] += await gz(f);
   }
