@@ -34,10 +34,11 @@ const KNOWN_NOISE = [
  * Starts Chromium; `locale` sets the browser's language (navigator.language).
  * `serviceWorkers: 'block'` keeps pages from registering service workers; `blockSiteData`
  * starts the profile with site data (cookies, localStorage, service workers) disabled, as a
- * learner or a policy can set it. `reducedMotion` starts a browser that prefers reduced motion.
+ * learner or a policy can set it. `reducedMotion` starts a browser that prefers reduced motion;
+ * `firefoxPrefs` are more preferences for Firefox (Chromium ignores them).
  */
-export async function launch({ locale = 'en-US', serviceWorkers = 'allow', blockSiteData = false, reducedMotion = false } = {}) {
-  if (IS_FIREFOX) return launchFirefox({ locale, serviceWorkers, blockSiteData, reducedMotion });
+export async function launch({ locale = 'en-US', serviceWorkers = 'allow', blockSiteData = false, reducedMotion = false, firefoxPrefs = {} } = {}) {
+  if (IS_FIREFOX) return launchFirefox({ locale, serviceWorkers, blockSiteData, reducedMotion, firefoxPrefs });
   const userDataDir = await mkdtemp(join(tmpdir(), 'cp-chromium-'));
   if (blockSiteData) {
     await mkdir(join(userDataDir, 'Default'), { recursive: true });
@@ -65,7 +66,7 @@ export async function launch({ locale = 'en-US', serviceWorkers = 'allow', block
  * Debian's Firefox ESR over WebDriver BiDi (Playwright's `moz-` channels drive a stock
  * Firefox; 1.64 is the last Playwright whose BiDi commands Firefox 153 ESR all knows).
  */
-async function launchFirefox({ locale, serviceWorkers, blockSiteData, reducedMotion }) {
+async function launchFirefox({ locale, serviceWorkers, blockSiteData, reducedMotion, firefoxPrefs: extra }) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'cp-firefox-'));
   const firefoxUserPrefs = {
     'intl.accept_languages': locale,
@@ -79,6 +80,7 @@ async function launchFirefox({ locale, serviceWorkers, blockSiteData, reducedMot
   };
   if (blockSiteData) firefoxUserPrefs['network.cookie.cookieBehavior'] = 2;
   if (reducedMotion) firefoxUserPrefs['ui.prefersReducedMotion'] = 1;
+  Object.assign(firefoxUserPrefs, extra);
   const context = await firefox.launchPersistentContext(userDataDir, {
     channel: 'moz-firefox',
     executablePath: FIREFOX,

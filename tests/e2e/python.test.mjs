@@ -320,6 +320,32 @@ test("a recorded snippet's asyncio part runs for real, in the editor so what ran
   await p.close();
 });
 
+// Chromium and Firefox 153 both have WebAssembly stack switching (JSPI); Firefox can be started
+// without it, which is how a browser that lacks it behaves. Chromium has no such switch.
+test('without WebAssembly stack switching asyncio.run is awaited directly, and the page says so', { skip: !IS_FIREFOX && 'Chromium cannot turn stack switching off (Firefox runs this test)' }, async () => {
+  const b = await launch({ firefoxPrefs: { 'javascript.options.wasm_js_promise_integration': false } });
+  try {
+    const p = await b.context.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => {
+      if (!fromStoppedPython(e)) errors.push(e.message);
+    });
+    await openRunner(p, server.url, '13-asyncio');
+    assert.equal(await p.evaluate(() => typeof WebAssembly.Suspending), 'undefined');
+    const run = await runAndWait(p);
+    assert.equal(run.phase, 'completed', run.error ?? run.status);
+    // The same Python, run for real: five gathered 1 s sleeps in about a second.
+    const [gathered] = run.lines;
+    assert.match(gathered.text, /^\[0, 1, 2, 3, 4\] in 1\.\d s$/);
+    assert.ok(gathered.t >= 950 && gathered.t < 2_500, `first line at ${gathered.t} ms`);
+    const note = await p.locator('[data-role=py-adapted]').innerText();
+    assert.match(note, /no WebAssembly stack switching \(JSPI\), so asyncio\.run cannot run: line \d+ awaited the coroutine directly/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
 test('without cross-origin isolation Python still runs: time.sleep blocks by a busy wait, Stop ends the worker', async () => {
   const plain = await serve({ root: DIST, isolated: false });
   const b = await launch({ serviceWorkers: 'block' });
