@@ -3,22 +3,13 @@
 // `x.wasm.br`, so a static host that serves precompressed files (nginx's gzip_static and
 // brotli_static, Caddy's precompressed, tests/e2e/server.mjs) sends them compressed without
 // compressing on each request. A copy that would not be smaller is not written.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { files } from './files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt']);
-
-async function files(folder) {
-  const out = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(path);
-  }
-  return out;
-}
 
 let written = 0;
 let raw = 0;

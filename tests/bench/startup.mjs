@@ -2,21 +2,12 @@
 // time from navigation to a ready pool, read from the page's own Performance marks
 // (`app-start`, `pool-start`, `pool-ready`, set in src/web), so browser start-up and page
 // creation are not counted.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { files } from '../../scripts/files.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function files(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(path);
-  }
-  return out;
-}
 
 /**
  * Gzipped sizes of what a first visit loads: the wasm, every JS file (the app's, the worker

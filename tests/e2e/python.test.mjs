@@ -34,15 +34,21 @@ function fromStoppedPython(e) {
   return IS_FIREFOX && (/\nKeyboardInterrupt\n?$/.test(e.message) || String(e.stack).startsWith('uncaught exception: undefined'));
 }
 
+/** The page's uncaught errors as they come (those Firefox reports for a stopped Python left out). */
+function pageErrors(p) {
+  const errors = [];
+  p.on('pageerror', (e) => {
+    if (!fromStoppedPython(e)) errors.push(e.message);
+  });
+  return errors;
+}
+
 /** A fresh page that records every request of its context and its errors. */
 async function page() {
   const p = await browser.context.newPage();
   p.requests = [];
-  p.errors = [];
+  p.errors = pageErrors(p);
   browser.context.on('request', (r) => p.requests.push(r.url()));
-  p.on('pageerror', (e) => {
-    if (!fromStoppedPython(e)) p.errors.push(e.message);
-  });
   // Errors of the page and its own code. After Stop, Pyodide's event loop also logs the
   // interrupted code's KeyboardInterrupt on the worker's console: expected, not a fault.
   p.on('console', (m) => {
@@ -326,10 +332,7 @@ test('without WebAssembly stack switching asyncio.run is awaited directly, and t
   const b = await launch({ firefoxPrefs: { 'javascript.options.wasm_js_promise_integration': false } });
   try {
     const p = await b.context.newPage();
-    const errors = [];
-    p.on('pageerror', (e) => {
-      if (!fromStoppedPython(e)) errors.push(e.message);
-    });
+    const errors = pageErrors(p);
     await openRunner(p, server.url, '13-asyncio');
     assert.equal(await p.evaluate(() => typeof WebAssembly.Suspending), 'undefined');
     const run = await runAndWait(p);
@@ -351,10 +354,7 @@ test('without cross-origin isolation Python still runs: time.sleep blocks by a b
   const b = await launch({ serviceWorkers: 'block' });
   try {
     const p = await b.context.newPage();
-    const errors = [];
-    p.on('pageerror', (e) => {
-      if (!fromStoppedPython(e)) errors.push(e.message);
-    });
+    const errors = pageErrors(p);
     await openRunner(p, plain.url, '13-asyncio');
     assert.equal(await p.evaluate(() => crossOriginIsolated), false);
     await editCode(p, BLOCKING);
