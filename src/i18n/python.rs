@@ -9,6 +9,7 @@ crate::texts! {
         Edit => ("编辑", "Edit"),
         Reset => ("恢复课程原来的代码", "Back to the lesson's code"),
         CodeLabel => ("这一课的 Python 代码（可编辑）", "This lesson's Python (editable)"),
+        EditorKeys => ("Tab 缩进，Shift+Tab 取消缩进；先按 Esc 再按 Tab 可离开编辑框。", "Tab indents, Shift+Tab unindents; press Esc, then Tab, to leave the editor."),
         Edited => ("已修改：保存在这个浏览器里，也会写进分享链接", "Edited: kept in this browser and in the share link"),
         Loading => ("正在加载 Python（Pyodide，约 13 MB，只在第一次）…", "Loading Python (Pyodide, about 13 MB, first time only)…"),
         Running => ("运行中…", "Running…"),

@@ -65,7 +65,9 @@ crate::texts! {
         ),
         WallTimes => ("各执行方式用时", "Wall time per executor"),
         WallAria => ("各执行方式的用时：{0}", "Wall time per executor: {0}"),
-        Speedup => ("比主线程快 {0}×", "{0}× vs main thread"),
+        FasterThanMain => ("比主线程快 {0}×", "{0}× faster than the main thread"),
+        SlowerThanMain => ("比主线程慢 {0}×", "{0}× slower than the main thread"),
+        SameAsMain => ("与主线程一样快", "as fast as the main thread"),
         WallSplit => (
             "按片段拆分：计算 / 等待 / 复制 / 开销（各线程平均）",
             "Split by spans: computing / waiting / copying / overhead (averaged over threads)"

@@ -387,3 +387,36 @@ test('without cross-origin isolation Python still runs: time.sleep blocks by a b
     await plain.close();
   }
 });
+
+test('the editor indents with Tab and Shift+Tab, keeps the edit, and Esc then Tab leaves it', async () => {
+  const p = await page();
+  await openRunner(p, server.url, '13-asyncio');
+  await editCode(p, 'def f():\nreturn 1\n');
+  const code = p.locator('[data-role=py-code]');
+  // The caret at the start of line 2, as a learner would put it there.
+  await code.evaluate((t) => {
+    t.focus();
+    t.setSelectionRange(9, 9);
+  });
+  await p.keyboard.press('Tab');
+  assert.equal(await code.inputValue(), 'def f():\n    return 1\n');
+  assert.deepEqual(await code.evaluate((t) => [t.selectionStart, t.selectionEnd, document.activeElement === t]), [13, 13, true]);
+  await p.keyboard.type('x = ');
+  assert.equal(await code.inputValue(), 'def f():\n    x = return 1\n');
+  // Both lines selected: Tab indents each, Shift+Tab takes it back.
+  await code.evaluate((t) => t.setSelectionRange(0, t.value.length));
+  await p.keyboard.press('Tab');
+  assert.equal(await code.inputValue(), '    def f():\n        x = return 1\n');
+  await p.keyboard.press('Shift+Tab');
+  assert.equal(await code.inputValue(), 'def f():\n    x = return 1\n');
+  // Kept like any edit: in the link, without leaving the editor first.
+  await p.waitForFunction(() => decodeURIComponent(location.hash).includes('    x = return 1'));
+  // Esc, then Tab: the focus moves on and the code is unchanged.
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('Tab');
+  assert.equal(await code.evaluate((t) => document.activeElement === t), false);
+  assert.equal(await code.inputValue(), 'def f():\n    x = return 1\n');
+  assert.deepEqual(pythonFiles(p.requests), [], 'editing loads no Python');
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});

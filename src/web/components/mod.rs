@@ -30,6 +30,8 @@ pub mod params_form;
 pub mod playground;
 pub mod pool_status;
 pub mod progress;
+pub mod py_code;
+pub mod py_output;
 pub mod py_runner;
 pub mod replay;
 pub mod replay_draw;

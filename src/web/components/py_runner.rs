@@ -1,18 +1,18 @@
 //! "Run this Python" beside a lesson's snippet: the code (highlighted, or in an editor once the
-//! learner edits it), Run / Stop, the output line by line with the time since the start, and,
-//! for snippets that start threads or processes, the output CPython printed for them on a real
-//! machine. The runner's state is `pyrun::session`; `web::python` drives the worker.
+//! learner edits it), Run / Stop, and what ran. The runner's state is `pyrun::session`, what it
+//! shows is `pyrun::view`; `web::python` drives the worker.
 
 use yew::prelude::*;
 
+use super::py_code::PyCode;
+use super::py_output::{lines_view, recorded_view};
 use crate::i18n::{python::PyText as T, Texts};
 use crate::lessons::Lesson;
 use crate::link::Lang;
 use crate::pyrun::catalog::{self, Kind};
-use crate::pyrun::output::{duration, stamp, Line, Stream};
-use crate::pyrun::session::{Event, Outcome, Phase, Session};
+use crate::pyrun::session::{Event, Session};
+use crate::pyrun::view::{self, Context, View};
 use crate::web::{browser, clock, python};
-use web_sys::Event as DomEvent;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -35,89 +35,48 @@ impl Reducible for Reduce {
     }
 }
 
-/// Output lines; the list scrolls past 20 rem, so it takes the keyboard focus (to scroll it).
-fn lines_view(lines: &[Line], role: &'static str, label: String) -> Html {
-    html! {
-        <ol class="py-out" data-role={role} tabindex="0" aria-label={label}>
-            { for lines.iter().map(|l| html! {
-                <li class={classes!((l.stream == Stream::Err).then_some("err"))} data-t={format!("{:.0}", l.t_ms)}>
-                    <span class="t">{ stamp(l.t_ms) }</span>
-                    <span class="text">{ &l.text }</span>
-                </li>
-            }) }
-        </ol>
-    }
+/// The editor's text (the learner's edit or the lesson's code) and whether the editor is open;
+/// a link or a reset that changes the code from outside is shown.
+#[hook]
+fn use_code(
+    code: Option<String>,
+    original: &'static str,
+) -> (UseStateHandle<String>, UseStateHandle<bool>) {
+    let text = use_state(|| code.clone().unwrap_or_else(|| original.to_owned()));
+    let editing = use_state(|| code.is_some());
+    let (t, e) = (text.clone(), editing.clone());
+    use_effect_with(code, move |code| match code {
+        Some(code) => {
+            t.set(code.clone());
+            e.set(true);
+        }
+        None if *e => t.set(original.to_owned()),
+        None => {}
+    });
+    (text, editing)
 }
 
-fn status(s: &Session, lang: Lang) -> String {
-    let took = || duration(s.elapsed_ms.unwrap_or(0.0));
-    match &s.phase {
-        Phase::Idle => String::new(),
-        Phase::Loading => T::Loading.get(lang),
-        Phase::Running => T::Running.get(lang),
-        Phase::Stopping => T::Stopping.get(lang),
-        Phase::Finished(Outcome::Completed) => T::Completed.fill(lang, &[&took()]),
-        Phase::Finished(Outcome::Raised) => T::Raised.fill(lang, &[&took()]),
-        Phase::Finished(Outcome::Interrupted) => T::Interrupted.get(lang),
-        Phase::Finished(Outcome::Ended) => T::Ended.get(lang),
-        Phase::LoadFailed(why) => T::LoadFailed.fill(lang, &[why]),
-    }
+/// What the runner's buttons do.
+struct Actions {
+    /// Runs the given code (the editor's, or a live part just put there).
+    run: Callback<String>,
+    stop: Callback<MouseEvent>,
+    reset: Callback<MouseEvent>,
+    /// A recorded snippet's asyncio part: into the editor, then run, so what ran is on screen.
+    live_part: Option<Callback<MouseEvent>>,
+    edit: Callback<MouseEvent>,
 }
 
-/// The output CPython printed for a thread or process snippet, and why it is recorded.
-fn recorded_view(lesson: &Lesson, lang: Lang) -> Html {
-    let Some(rec) = catalog::recording(lesson) else {
-        return html! {};
-    };
-    let build = if rec.free_threaded {
-        T::FreeThreaded
-    } else {
-        T::WithGil
-    };
-    // Where the GIL matters: a free-threaded CPython would differ.
-    let threads = catalog::uses_threads(lesson.source.snippet);
-    html! {
-        <div class="py-recorded" data-role="py-recorded">
-            <p class="help">{ T::RecordedWhy.get(lang) }</p>
-            <p class="py-machine">
-                <strong>{ T::RecordedHead.fill(lang, &[&rec.python, &build.get(lang), &rec.arch, &rec.cpu, &rec.cpus]) }</strong>
-                <br />
-                { T::RecordedWhen.fill(lang, &[&rec.date, &format!("{:.2}", rec.load), &format!("{:.2}", rec.total_s)]) }
-            </p>
-            { lines_view(&rec.lines, "py-recorded-output", T::RecordedLabel.get(lang)) }
-            if threads {
-                <p class="help">{ T::NoFreeThreaded.get(lang) }</p>
-            }
-        </div>
-    }
-}
-
-#[function_component(PyRunner)]
-pub fn py_runner(props: &Props) -> Html {
-    let lang = props.lang;
-    let original = props.lesson.source.snippet;
-    let session = use_reducer(|| Reduce(Session::default()));
-    let s = &session.0;
-    // The editor's text: the learner's edit or the lesson's code.
-    let text = use_state(|| props.code.clone().unwrap_or_else(|| original.to_owned()));
-    let editing = use_state(|| props.code.is_some());
-    {
-        // A link or a reset changed the code from outside: show it.
-        let (text, editing) = (text.clone(), editing.clone());
-        use_effect_with(props.code.clone(), move |code| {
-            if let Some(code) = code {
-                text.set(code.clone());
-                editing.set(true);
-            } else if *editing {
-                text.set(original.to_owned());
-            }
-        });
-    }
-    let kind = catalog::kind(original);
-    // Runs the given code (the editor's, or a live part just put there).
-    let on_run = {
-        let (session, on_edit) = (session.clone(), props.on_edit.clone());
-        Callback::from(move |(code, _): (String, MouseEvent)| {
+fn actions(
+    props: &Props,
+    session: &UseReducerHandle<Reduce>,
+    text: &UseStateHandle<String>,
+    editing: &UseStateHandle<bool>,
+) -> Actions {
+    let on_edit = props.on_edit.clone();
+    let run = {
+        let (session, on_edit) = (session.clone(), on_edit.clone());
+        Callback::from(move |code: String| {
             on_edit.emit(Some(code.clone()));
             // The run's number before dispatching: the handle may show the new state at once.
             let run = session.0.run + 1;
@@ -129,116 +88,106 @@ pub fn py_runner(props: &Props) -> Html {
             python::run(run, code, Callback::from(move |e| sink.dispatch(e)));
         })
     };
-    let on_stop = {
-        let (session, run) = (session.clone(), s.run);
+    let (session_, run_no) = (session.clone(), session.0.run);
+    let original = props.lesson.source.snippet;
+    let (text_, on_edit_) = (text.clone(), on_edit.clone());
+    let live_part = catalog::live_part(&props.lesson).map(|part| {
+        let (text, editing, run, on_edit) =
+            (text.clone(), editing.clone(), run.clone(), on_edit.clone());
         Callback::from(move |_: MouseEvent| {
-            session.dispatch(Event::StopAsked);
-            python::stop(run);
-        })
-    };
-    let on_input = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            text.set(area.value());
-        })
-    };
-    let on_change = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |e: DomEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            on_edit.emit(Some(area.value()));
-        })
-    };
-    let on_reset = {
-        let (text, on_edit) = (text.clone(), props.on_edit.clone());
-        Callback::from(move |_: MouseEvent| {
-            text.set(original.to_owned());
-            on_edit.emit(None);
-        })
-    };
-    // A recorded snippet's asyncio part: into the editor, then run, so what ran is on screen.
-    let on_live_part = catalog::live_part(&props.lesson).map(|part| {
-        let (text, editing, on_run) = (text.clone(), editing.clone(), on_run.clone());
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |e: MouseEvent| {
             text.set(part.to_owned());
             editing.set(true);
             on_edit.emit(Some(part.to_owned()));
-            on_run.emit((part.to_owned(), e));
+            run.emit(part.to_owned());
         })
     });
-    let on_edit_click = {
-        let editing = editing.clone();
-        Callback::from(move |_: MouseEvent| editing.set(true))
-    };
-    let busy = s.busy();
-    let run_label = match kind {
-        Kind::Live => T::Run.get(lang),
-        Kind::Recorded => T::RunAnyway.get(lang),
-    };
-    let isolated = browser::cross_origin_isolated();
-    let first = s.first_output_ms.map(|ms| {
-        let how = if s.cold { T::Cold } else { T::Warm };
-        T::FirstOutput.fill(lang, &[&duration(ms), &how.get(lang)])
+    let editing = editing.clone();
+    Actions {
+        run,
+        stop: Callback::from(move |_| {
+            session_.dispatch(Event::StopAsked);
+            python::stop(run_no);
+        }),
+        reset: Callback::from(move |_| {
+            text_.set(original.to_owned());
+            on_edit_.emit(None);
+        }),
+        live_part,
+        edit: Callback::from(move |_| editing.set(true)),
+    }
+}
+
+/// Run (or Run anyway, or the live part) / Stop, Edit, Reset, and the status.
+fn bar(v: &View, a: Actions, text: &UseStateHandle<String>, editing: bool) -> Html {
+    let run = a.run.reform({
+        let text = text.clone();
+        move |_: MouseEvent| (*text).clone()
     });
     html! {
+        <div class="py-bar">
+            if v.busy {
+                <button class="py-stop" data-role="py-stop" onclick={a.stop}>{ &v.stop_label }</button>
+            } else {
+                if let (Some(label), Some(on_live)) = (&v.live_part_label, a.live_part) {
+                    <button class="py-run" data-role="py-run-live" onclick={on_live}>{ label }</button>
+                }
+                <button class={if v.run_is_primary { "py-run" } else { "secondary" }} data-role="py-run" onclick={run}>{ &v.run_label }</button>
+            }
+            if !editing {
+                <button class="secondary" data-role="py-edit" onclick={a.edit}>{ &v.edit_label }</button>
+            }
+            if v.can_reset {
+                <button class="secondary" data-role="py-reset" disabled={v.busy} onclick={a.reset}>{ &v.reset_label }</button>
+            }
+            <span class="py-status" data-role="py-status" role="status">{ &v.status }</span>
+        </div>
+    }
+}
+
+#[function_component(PyRunner)]
+pub fn py_runner(props: &Props) -> Html {
+    let lang = props.lang;
+    let original = props.lesson.source.snippet;
+    let session = use_reducer(|| Reduce(Session::default()));
+    let (text, editing) = use_code(props.code.clone(), original);
+    let kind = catalog::kind(original);
+    let s = &session.0;
+    let context = Context {
+        kind,
+        has_live_part: catalog::live_part(&props.lesson).is_some(),
+        edited: props.code.is_some(),
+        isolated: browser::cross_origin_isolated(),
+    };
+    let v = view::view(s, context, lang);
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |t: String| text.set(t))
+    };
+    let on_commit = props.on_edit.reform(Some);
+    let notice = |class: &'static str, role: &'static str, text: &Option<String>| {
+        text.as_ref().map_or(
+            html! {},
+            |t| html! { <p class={class} data-role={role}>{ t }</p> },
+        )
+    };
+    html! {
         <div class="py-runner" data-kind={if kind == Kind::Live { "live" } else { "recorded" }}
-            data-phase={phase_tag(&s.phase)} data-run={s.run.to_string()}
+            data-phase={v.phase} data-run={s.run.to_string()}
             data-first-output-ms={s.first_output_ms.map(|ms| format!("{ms:.0}"))}
             data-cold={s.cold.to_string()}>
-            if *editing {
-                <label class="py-code-label" for="py-code">{ T::CodeLabel.get(lang) }</label>
-                <textarea id="py-code" class="py-code" data-role="py-code" spellcheck="false"
-                    autocomplete="off" autocapitalize="off" rows={text.lines().count().clamp(8, 30).to_string()}
-                    value={(*text).clone()} oninput={on_input} onchange={on_change} />
-            } else {
+            <PyCode {lang} editing={*editing} text={AttrValue::from((*text).clone())} {on_input} {on_commit}>
                 { props.children.clone() }
-            }
-            <div class="py-bar">
-                if busy {
-                    <button class="py-stop" data-role="py-stop" onclick={on_stop}>{ T::Stop.get(lang) }</button>
-                } else {
-                    if let Some(on_live_part) = on_live_part {
-                        <button class="py-run" data-role="py-run-live" onclick={on_live_part}>{ T::RunLivePart.get(lang) }</button>
-                    }
-                    <button class={classes!(if catalog::live_part(&props.lesson).is_some() { "secondary" } else { "py-run" })}
-                        data-role="py-run" onclick={on_run.reform({ let text = text.clone(); move |e| ((*text).clone(), e) })}>{ run_label }</button>
-                }
-                if !*editing {
-                    <button class="secondary" data-role="py-edit" onclick={on_edit_click}>{ T::Edit.get(lang) }</button>
-                }
-                if props.code.is_some() {
-                    <button class="secondary" data-role="py-reset" disabled={busy} onclick={on_reset}>{ T::Reset.get(lang) }</button>
-                }
-                <span class="py-status" data-role="py-status" role="status">{ status(s, lang) }</span>
-            </div>
-            if props.code.is_some() {
-                <p class="help py-edited">{ T::Edited.get(lang) }</p>
-            }
-            <p class="help py-note">{
-                match &s.loaded {
-                    Some(l) => T::LiveNote.fill(lang, &[&l.version]),
-                    None => T::LiveNoteBefore.get(lang),
-                }
-            }</p>
-            if !isolated {
-                <p class="help">{ T::SleepBusy.get(lang) }</p>
-            }
-            if !s.adapted.is_empty() {
-                <p class="notice" data-role="py-adapted">{
-                    T::Adapted.fill(lang, &[&s.adapted.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")])
-                }</p>
-            }
-            if let Some(first) = first {
-                <p class="help" data-role="py-first">{ first }</p>
-            }
+            </PyCode>
+            { bar(&v, actions(props, &session, &text, &editing), &text, *editing) }
+            { notice("help py-edited", "py-edited", &v.edited_note) }
+            <p class="help py-note">{ &v.where_note }</p>
+            { notice("help", "py-sleep", &v.sleep_note) }
+            { notice("notice", "py-adapted", &v.adapted_notice) }
+            { notice("help", "py-first", &v.first_output) }
             if !s.lines.is_empty() {
                 { lines_view(&s.lines, "py-output", T::Output.get(lang)) }
             }
-            if s.omitted > 0 {
-                <p class="help">{ T::Omitted.fill(lang, &[&s.omitted]) }</p>
-            }
+            { notice("help", "py-omitted", &v.omitted) }
             if let Some(error) = &s.error {
                 <pre class="py-error" data-role="py-error">{ crate::pyrun::output::traceback(error) }</pre>
             }
@@ -246,19 +195,5 @@ pub fn py_runner(props: &Props) -> Html {
                 { recorded_view(&props.lesson, lang) }
             }
         </div>
-    }
-}
-
-fn phase_tag(phase: &Phase) -> &'static str {
-    match phase {
-        Phase::Idle => "idle",
-        Phase::Loading => "loading",
-        Phase::Running => "running",
-        Phase::Stopping => "stopping",
-        Phase::Finished(Outcome::Completed) => "completed",
-        Phase::Finished(Outcome::Raised) => "raised",
-        Phase::Finished(Outcome::Interrupted) => "interrupted",
-        Phase::Finished(Outcome::Ended) => "ended",
-        Phase::LoadFailed(_) => "failed",
     }
 }

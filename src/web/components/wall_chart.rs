@@ -10,13 +10,15 @@ use super::export_buttons::ExportButtons;
 use super::labels;
 use super::timeline::kind_label;
 use crate::app_state::RunRecord;
-use crate::chart::{format_duration, format_duration_ms, nice_ticks, LinearScale};
-use crate::engine::breakdown::breakdown;
+use crate::chart::format_duration;
+use crate::chart::wall::{self, Part, BAR_H};
+use crate::engine::breakdown::{breakdown, Breakdown};
 use crate::engine::SpanKind;
 use crate::executor::Executor;
 use crate::i18n::visuals::VisualsText as T;
 use crate::i18n::Texts;
 use crate::link::Lang;
+use crate::web::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -27,62 +29,40 @@ pub struct Props {
     pub id: AttrValue,
 }
 
-const W: f64 = 880.0;
-const LEFT: f64 = 270.0;
-const RIGHT: f64 = 40.0;
-const TOP: f64 = 22.0;
-const ROW: f64 = 40.0;
-const BAR_H: f64 = 18.0;
 const ID: &str = "wall-chart-svg";
 
 /// One run's bar, split into computing, waiting, copying and overhead, with its note.
-fn row(i: usize, r: &RunRecord, main_ms: Option<f64>, x: &LinearScale, lang: Lang) -> Html {
-    let out = &r.output;
-    let b = breakdown(&out.spans, out.wall_ms);
-    let y = TOP + i as f64 * ROW;
-    let mut at = 0.0;
-    let parts = [
-        ("compute", b.compute_ms, kind_label(SpanKind::Compute, lang)),
-        (
-            "io",
-            b.wait_ms,
-            T::KindIo.get(lang) + " / " + &T::KindWait.get(lang),
-        ),
-        ("copy", b.copy_ms, kind_label(SpanKind::Copy, lang)),
-        ("overhead", b.overhead_ms, T::Overhead.get(lang)),
-    ];
-    let segments = parts.iter().filter(|p| p.1 > 0.0).map(|(class, ms, name)| {
-        let (a, z) = (x.map(at), x.map(at + ms));
-        at += ms;
+fn row(row: &wall::Row, out: &Breakdown, wall_ms: f64, lang: Lang) -> Html {
+    let segments = row.segments.iter().map(|s| {
+        let class = s.part.class();
+        let name = match s.part {
+            Part::Compute => kind_label(SpanKind::Compute, lang),
+            Part::Wait => T::KindIo.get(lang) + " / " + &T::KindWait.get(lang),
+            Part::Copy => kind_label(SpanKind::Copy, lang),
+            Part::Overhead => T::Overhead.get(lang),
+        };
+        let fill = match s.part {
+            Part::Compute | Part::Overhead => "currentColor".to_string(),
+            _ => format!("url(#wall-{class})"),
+        };
         html! {
-            <rect class={classes!("part", format!("part-{class}"))} x={format!("{a:.2}")} y={format!("{y:.1}")}
-                width={format!("{:.2}", (z - a).max(0.5))} height={BAR_H.to_string()}
-                fill={if *class == "compute" || *class == "overhead" { "currentColor".to_string() } else { format!("url(#wall-{class})") }}>
-                <title>{ format!("{name}: {}", format_duration(*ms)) }</title>
+            <rect class={classes!("part", format!("part-{class}"))} x={format!("{:.2}", s.x)} y={format!("{:.1}", row.bar_y)}
+                width={format!("{:.2}", s.width)} height={BAR_H.to_string()} {fill}>
+                <title>{ format!("{name}: {}", format_duration(s.ms)) }</title>
             </rect>
         }
     });
-    let speedup = main_ms
-        .filter(|m| r.executor != Executor::Main && out.wall_ms > 0.0 && *m > 0.0)
-        .map(|m| T::Speedup.fill(lang, &[&format!("{:.2}", m / out.wall_ms)]));
-    let note = [
-        Some(format_duration(out.wall_ms)),
-        Some(out.answer.summary.clone()),
-        speedup,
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
     html! {
-        <g class="wall-row" data-executor={r.executor.tag()} data-ms={format!("{:.3}", out.wall_ms)}
-            data-compute={format!("{:.3}", b.compute_ms)} data-wait={format!("{:.3}", b.wait_ms)}
-            data-copy={format!("{:.3}", b.copy_ms)} data-overhead={format!("{:.3}", b.overhead_ms)}>
-            <text class="lane-label" x={(LEFT - 8.0).to_string()} y={format!("{:.1}", y + 13.0)} text-anchor="end">
-                { labels::executor(r.executor.tag(), lang) }
+        <g class="wall-row" data-executor={row.tag} data-ms={format!("{wall_ms:.3}")}
+            data-compute={format!("{:.3}", out.compute_ms)} data-wait={format!("{:.3}", out.wait_ms)}
+            data-copy={format!("{:.3}", out.copy_ms)} data-overhead={format!("{:.3}", out.overhead_ms)}>
+            <text class="lane-label" x={format!("{:.1}", row.label.x)} y={format!("{:.1}", row.label.y)} text-anchor={row.label_anchor}>
+                { &row.label.text }
             </text>
             { for segments }
-            <text class="wall-note" x={(LEFT + 4.0).to_string()} y={format!("{:.1}", y + BAR_H + 13.0)}>{ note }</text>
+            { for row.notes.iter().map(|n| html! {
+                <text class="wall-note" x={format!("{:.1}", n.x)} y={format!("{:.1}", n.y)}>{ &n.text }</text>
+            }) }
         </g>
     }
 }
@@ -93,39 +73,39 @@ pub fn wall_chart(props: &Props) -> Html {
     if props.results.is_empty() {
         return html! {};
     }
-    let main_ms = props.results.get(&Executor::Main).map(|r| r.output.wall_ms);
-    let longest = props
+    let runs: Vec<wall::Run> = props
         .results
         .values()
-        .map(|r| r.output.wall_ms)
-        .fold(0.0, f64::max);
-    let ticks = nice_ticks(0.0, longest, 6);
-    let step = ticks.get(1).copied().unwrap_or(1.0) - ticks[0];
-    let x = LinearScale::new((0.0, *ticks.last().unwrap_or(&1.0)), (LEFT, W - RIGHT));
-    let height = TOP + ROW * props.results.len() as f64 + 4.0;
-    let rows = props
-        .results
-        .values()
-        .enumerate()
-        .map(|(i, r)| row(i, r, main_ms, &x, lang));
-    let summary: Vec<String> = props
-        .results
-        .values()
-        .map(|r| format!("{} {}", r.executor.tag(), format_duration(r.output.wall_ms)))
+        .map(|r| wall::Run {
+            tag: r.executor.tag(),
+            label: labels::executor(r.executor.tag(), lang),
+            wall_ms: r.output.wall_ms,
+            breakdown: breakdown(&r.output.spans, r.output.wall_ms),
+            summary: r.output.answer.summary.clone(),
+            is_main: r.executor == Executor::Main,
+        })
+        .collect();
+    let layout = wall::Layout::for_width(browser::viewport_width());
+    let c = wall::chart(&runs, lang, layout);
+    let (width, height) = (c.width, c.height);
+    let summary: Vec<String> = runs
+        .iter()
+        .map(|r| format!("{} {}", r.tag, format_duration(r.wall_ms)))
         .collect();
     html! {
         <figure class="wall-figure timeline-figure" id="wall-chart">
             <figcaption><strong>{ T::WallTimes.get(lang) }</strong>{ " — " }<span class="help">{ T::WallSplit.get(lang) }</span></figcaption>
             <svg class="wall-chart timeline" id={props.id.clone()} role="img" aria-label={T::WallAria.fill(lang, &[&summary.join(", ")])}
-                width={W.to_string()} height={height.to_string()} viewBox={format!("0 0 {W} {height}")}>
+                data-layout={if layout == wall::Layout::Narrow { "narrow" } else { "wide" }}
+                width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}>
                 <defs>{ super::timeline::patterns("wall") }</defs>
-                { for ticks.iter().map(|&t| html! {
+                { for c.ticks.iter().map(|t| html! {
                     <g class="tick">
-                        <line class="tick-line" x1={format!("{:.1}", x.map(t))} x2={format!("{:.1}", x.map(t))} y1={(TOP - 6.0).to_string()} y2={height.to_string()} />
-                        <text class="tick-label" x={format!("{:.1}", x.map(t))} y="12" text-anchor="middle">{ format_duration_ms(t, step) }</text>
+                        <line class="tick-line" x1={format!("{:.1}", t.x)} x2={format!("{:.1}", t.x)} y1={c.tick_top.to_string()} y2={height.to_string()} />
+                        <text class="tick-label" x={format!("{:.1}", t.x)} y="12" text-anchor="middle">{ &t.label }</text>
                     </g>
                 }) }
-                { for rows }
+                { for c.rows.iter().zip(&runs).map(|(row_, r)| row(row_, &r.breakdown, r.wall_ms, lang)) }
             </svg>
             <ul class="timeline-legend">
                 <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-compute" x="1" y="1" width="20" height="12" fill="currentColor" /></svg>{ kind_label(SpanKind::Compute, lang) }</li>

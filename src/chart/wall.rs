@@ -1,0 +1,390 @@
+//! The wall-time chart's geometry and words: one bar per run, split into computing / waiting /
+//! copying / overhead, with a note saying how long it took and how it compares with the main
+//! thread. Two layouts: `Wide` puts each run's name left of its bar; `Narrow` (a phone) puts it
+//! above, so the chart fits 380 units and its text stays readable when scaled to the screen.
+
+use super::{format_duration, format_duration_ms, nice_ticks, LinearScale};
+use crate::engine::breakdown::Breakdown;
+use crate::i18n::visuals::VisualsText as T;
+use crate::i18n::Texts;
+use crate::link::Lang;
+
+/// One run as the chart needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The executor's tag (`main`, `pool`, …), for the row's data attribute.
+    pub tag: &'static str,
+    /// The executor's name, in the page's language.
+    pub label: String,
+    pub wall_ms: f64,
+    pub breakdown: Breakdown,
+    /// The answer in words (`664,579 primes below 10,000,000`).
+    pub summary: String,
+    /// This run is the main thread's (never compared with itself).
+    pub is_main: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Wide,
+    Narrow,
+}
+
+impl Layout {
+    /// The layout for a viewport this many CSS pixels wide.
+    pub fn for_width(px: f64) -> Layout {
+        if px > 0.0 && px < 600.0 {
+            Layout::Narrow
+        } else {
+            Layout::Wide
+        }
+    }
+}
+
+/// What one part of a bar stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Compute,
+    Wait,
+    Copy,
+    Overhead,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Compute, Part::Wait, Part::Copy, Part::Overhead];
+
+    /// The CSS class suffix and pattern name (`part-compute`, `url(#wall-io)`).
+    pub fn class(self) -> &'static str {
+        match self {
+            Part::Compute => "compute",
+            Part::Wait => "io",
+            Part::Copy => "copy",
+            Part::Overhead => "overhead",
+        }
+    }
+
+    fn ms(self, b: &Breakdown) -> f64 {
+        match self {
+            Part::Compute => b.compute_ms,
+            Part::Wait => b.wait_ms,
+            Part::Copy => b.copy_ms,
+            Part::Overhead => b.overhead_ms,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub part: Part,
+    pub x: f64,
+    pub width: f64,
+    pub ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub tag: &'static str,
+    pub label: Text,
+    /// `end` when the label sits left of the bar, `start` when above it.
+    pub label_anchor: &'static str,
+    pub bar_y: f64,
+    pub segments: Vec<Segment>,
+    /// One line beside a wide bar; two under a narrow one.
+    pub notes: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub width: f64,
+    pub height: f64,
+    /// Where tick lines start (just under their labels).
+    pub tick_top: f64,
+    pub ticks: Vec<Tick>,
+    pub rows: Vec<Row>,
+}
+
+pub const BAR_H: f64 = 18.0;
+const TOP: f64 = 22.0;
+
+struct Frame {
+    width: f64,
+    left: f64,
+    right: f64,
+    row: f64,
+}
+
+impl Layout {
+    fn frame(self) -> Frame {
+        match self {
+            Layout::Wide => Frame {
+                width: 880.0,
+                left: 270.0,
+                right: 40.0,
+                row: 40.0,
+            },
+            Layout::Narrow => Frame {
+                width: 380.0,
+                // Room for the first tick's label ("0 s"), centred on the axis's start.
+                left: 16.0,
+                right: 24.0,
+                row: 72.0,
+            },
+        }
+    }
+}
+
+/// How this run compares with the main thread's `main_ms`, in words: "faster" or "slower", the
+/// ratio always at least 1, so a learner never reads "0.51× faster". `None` for the main thread
+/// itself or when either time is unknown.
+pub fn versus_main(lang: Lang, main_ms: Option<f64>, run: &Run) -> Option<String> {
+    let main_ms = main_ms.filter(|m| m.is_finite() && *m > 0.0)?;
+    if run.is_main || !(run.wall_ms.is_finite() && run.wall_ms > 0.0) {
+        return None;
+    }
+    let ratio = main_ms / run.wall_ms;
+    let shown = |r: f64| format!("{r:.2}");
+    Some(if shown(ratio) == "1.00" {
+        T::SameAsMain.get(lang)
+    } else if ratio > 1.0 {
+        T::FasterThanMain.fill(lang, &[&shown(ratio)])
+    } else {
+        T::SlowerThanMain.fill(lang, &[&shown(1.0 / ratio)])
+    })
+}
+
+/// The chart for `runs` (in the order given) in `layout`.
+pub fn chart(runs: &[Run], lang: Lang, layout: Layout) -> Chart {
+    let f = layout.frame();
+    let main_ms = runs.iter().find(|r| r.is_main).map(|r| r.wall_ms);
+    let longest = runs
+        .iter()
+        .map(|r| r.wall_ms)
+        .filter(|ms| ms.is_finite())
+        .fold(0.0, f64::max);
+    let ticks = nice_ticks(0.0, longest, if layout == Layout::Wide { 6 } else { 4 });
+    let step = ticks.get(1).copied().unwrap_or(1.0) - ticks[0];
+    let x = LinearScale::new(
+        (0.0, *ticks.last().unwrap_or(&1.0)),
+        (f.left, f.width - f.right),
+    );
+    let rows = runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| {
+            let y = TOP + i as f64 * f.row;
+            let bar_y = if layout == Layout::Wide { y } else { y + 18.0 };
+            let mut at = 0.0;
+            let segments = Part::ALL
+                .iter()
+                .map(|&part| (part, part.ms(&run.breakdown)))
+                .filter(|(_, ms)| *ms > 0.0)
+                .map(|(part, ms)| {
+                    let (a, z) = (x.map(at), x.map(at + ms));
+                    at += ms;
+                    Segment {
+                        part,
+                        x: a,
+                        width: (z - a).max(0.5),
+                        ms,
+                    }
+                })
+                .collect();
+            let took = format_duration(run.wall_ms);
+            let versus = versus_main(lang, main_ms, run);
+            let note = |y: f64, parts: Vec<&str>| Text {
+                x: f.left + if layout == Layout::Wide { 4.0 } else { 0.0 },
+                y,
+                text: parts.join(" · "),
+            };
+            let below = bar_y + BAR_H + 13.0;
+            let (label, label_anchor, notes) = match layout {
+                Layout::Wide => (
+                    Text {
+                        x: f.left - 8.0,
+                        y: y + 13.0,
+                        text: run.label.clone(),
+                    },
+                    "end",
+                    vec![note(
+                        below,
+                        [Some(took.as_str()), Some(&run.summary), versus.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect(),
+                    )],
+                ),
+                Layout::Narrow => (
+                    Text {
+                        x: f.left,
+                        y: y + 13.0,
+                        text: run.label.clone(),
+                    },
+                    "start",
+                    vec![
+                        note(
+                            below,
+                            [Some(took.as_str()), versus.as_deref()]
+                                .into_iter()
+                                .flatten()
+                                .collect(),
+                        ),
+                        note(below + 15.0, vec![&run.summary]),
+                    ],
+                ),
+            };
+            Row {
+                tag: run.tag,
+                label,
+                label_anchor,
+                bar_y,
+                segments,
+                notes,
+            }
+        })
+        .collect();
+    Chart {
+        width: f.width,
+        height: TOP + f.row * runs.len() as f64 + 4.0,
+        tick_top: TOP - 6.0,
+        ticks: ticks
+            .iter()
+            .map(|&t| Tick {
+                x: x.map(t),
+                label: format_duration_ms(t, step),
+            })
+            .collect(),
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(tag: &'static str, wall_ms: f64, compute_ms: f64) -> Run {
+        Run {
+            tag,
+            label: tag.to_owned(),
+            wall_ms,
+            breakdown: Breakdown {
+                wall_ms,
+                lanes: 1,
+                compute_ms,
+                wait_ms: 0.0,
+                copy_ms: 0.0,
+                overhead_ms: wall_ms - compute_ms,
+            },
+            summary: "664,579 primes below 10,000,000".to_owned(),
+            is_main: tag == "main",
+        }
+    }
+
+    #[test]
+    fn a_slower_pool_is_called_slower_never_a_fraction_faster() {
+        let main = Some(100.0);
+        let slow = run("pool", 196.0, 150.0);
+        assert_eq!(
+            versus_main(Lang::Zh, main, &slow).unwrap(),
+            "比主线程慢 1.96×"
+        );
+        assert_eq!(
+            versus_main(Lang::En, main, &slow).unwrap(),
+            "1.96× slower than the main thread"
+        );
+        let fast = run("pool", 51.0, 50.0);
+        assert_eq!(
+            versus_main(Lang::Zh, main, &fast).unwrap(),
+            "比主线程快 1.96×"
+        );
+        let even = run("pool", 100.2, 99.0);
+        assert_eq!(
+            versus_main(Lang::En, main, &even).unwrap(),
+            "as fast as the main thread"
+        );
+    }
+
+    #[test]
+    fn no_comparison_for_the_main_thread_itself_or_without_it() {
+        let main = run("main", 100.0, 100.0);
+        assert_eq!(versus_main(Lang::En, Some(100.0), &main), None);
+        assert_eq!(versus_main(Lang::En, None, &run("pool", 50.0, 50.0)), None);
+        assert_eq!(
+            versus_main(Lang::En, Some(100.0), &run("pool", 0.0, 0.0)),
+            None
+        );
+    }
+
+    #[test]
+    fn bars_are_drawn_to_scale_and_their_parts_follow_each_other() {
+        for layout in [Layout::Wide, Layout::Narrow] {
+            let c = chart(
+                &[run("main", 400.0, 400.0), run("pool", 200.0, 180.0)],
+                Lang::En,
+                layout,
+            );
+            let [main, pool] = &c.rows[..] else { panic!() };
+            let end = |r: &Row| r.segments.last().map(|s| s.x + s.width).unwrap();
+            let start = main.segments[0].x;
+            // The pool's bar is half the main thread's.
+            let ratio = (end(pool) - start) / (end(main) - start);
+            assert!((ratio - 0.5).abs() < 1e-9, "{layout:?}: {ratio}");
+            for pair in pool.segments.windows(2) {
+                assert!((pair[0].x + pair[0].width - pair[1].x).abs() < 1e-9);
+            }
+            assert_eq!(
+                pool.segments.len(),
+                2,
+                "compute and overhead; empty parts are left out"
+            );
+            // Everything fits the chart's width, and rows do not overlap.
+            for r in &c.rows {
+                assert!(end(r) <= c.width);
+                assert!(r.notes.iter().all(|n| n.y < c.height));
+            }
+            assert!(main.notes.last().unwrap().y < pool.label.y.min(pool.bar_y));
+            // Tick labels are centred on their ticks: the first ("0 s") needs room to its left.
+            assert!(c.ticks[0].x >= 12.0, "{layout:?}");
+            assert!(c.ticks.iter().all(|t| t.x <= c.width - 12.0));
+        }
+    }
+
+    #[test]
+    fn a_phone_gets_the_name_above_the_bar_and_the_note_on_two_lines() {
+        let runs = [run("main", 400.0, 400.0), run("pool", 800.0, 700.0)];
+        let narrow = chart(&runs, Lang::Zh, Layout::Narrow);
+        assert_eq!(narrow.width, 380.0);
+        let pool = &narrow.rows[1];
+        assert_eq!(pool.label_anchor, "start");
+        assert!(pool.label.y < pool.bar_y);
+        let notes: Vec<&str> = pool.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            notes,
+            [
+                "800 ms · 比主线程慢 2.00×",
+                "664,579 primes below 10,000,000"
+            ]
+        );
+        let wide = chart(&runs, Lang::En, Layout::Wide);
+        assert_eq!(wide.rows[1].label_anchor, "end");
+        assert_eq!(
+            wide.rows[1].notes[0].text,
+            "800 ms · 664,579 primes below 10,000,000 · 2.00× slower than the main thread"
+        );
+        assert_eq!(Layout::for_width(390.0), Layout::Narrow);
+        assert_eq!(Layout::for_width(1280.0), Layout::Wide);
+        assert_eq!(Layout::for_width(0.0), Layout::Wide, "unknown: wide");
+    }
+}
