@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::export_buttons::ExportButtons;
 pub use super::replay_draw::RunView;
-use super::replay_draw::{draw, total_ms};
+use super::replay_draw::{draw, total_ms, Drawn};
 use super::replay_loop::use_replay_loop;
 use super::replay_player::{controls, player, Controls, Drawing, Player};
 use super::replay_pointer::use_pointer_zoom;
@@ -134,18 +134,19 @@ fn detail_handlers(id: &str) -> (Callback<MouseEvent>, Callback<FocusEvent>) {
     )
 }
 
-#[function_component(ReplayTimeline)]
-pub fn replay_timeline(props: &Props) -> Html {
-    let id = props.id.to_string();
-    let lang = props.lang;
-    let width = if props.width.is_finite() {
-        props.width.max(320.0)
-    } else {
-        880.0
-    };
-    // A run in progress is drawn on an axis that grows in steps (see `live_total_ms`).
-    let total = match total_ms(&props.runs) {
-        t if props.live => live_total_ms(t),
+/// The time axis the runs are drawn on: the whole run (`total`), the part in view, and where
+/// the replay is. A run in progress is drawn on an axis that grows in steps (`live_total_ms`).
+struct Axis {
+    total: f64,
+    view: Viewport,
+    view_state: UseStateHandle<Viewport>,
+    replay: Rc<RefCell<Replay>>,
+}
+
+#[hook]
+fn use_axis(runs: &[RunView], live: bool) -> Axis {
+    let total = match total_ms(runs) {
+        t if live => live_total_ms(t),
         t => t,
     };
     let view_state = use_state(|| Viewport::new(total));
@@ -158,9 +159,20 @@ pub fn replay_timeline(props: &Props) -> Html {
     if replay.borrow().end_ms != total {
         replay.borrow_mut().set_end(total);
     }
-    let playing = use_state(|| false);
-    let speed = use_state(|| 1.0);
-    let speed_list = crate::web::select::use_select_value(&speed.to_string());
+    Axis {
+        total,
+        view,
+        view_state,
+        replay,
+    }
+}
+
+/// The bars, drawn once per layout, and the handles the frame loop paints the playhead
+/// through; after every render the drawing shows the playhead where the model has it.
+#[hook]
+fn use_drawing(props: &Props, axis: &Axis, width: f64) -> (Rc<Drawn>, Drawing) {
+    let id = props.id.to_string();
+    let view = axis.view;
     let drawn = {
         let id = id.clone();
         use_memo(
@@ -169,64 +181,82 @@ pub fn replay_timeline(props: &Props) -> Html {
                 view.start_ms.to_bits(),
                 view.end_ms.to_bits(),
                 width.to_bits(),
-                lang,
+                props.lang,
                 props.live,
             ),
             move |(runs, _, _, _, lang, live)| draw(&id, runs, &view, width, *lang, *live),
         )
     };
-    // The frame loop reads the current scale and starts through these.
     let scale = use_mut_ref(|| drawn.scale);
     *scale.borrow_mut() = drawn.scale;
     let starts = use_mut_ref(Vec::new);
     *starts.borrow_mut() = drawn.starts.clone();
     let drawing = Drawing {
-        id: id.clone(),
-        replay: replay.clone(),
-        scale: scale.clone(),
-        starts: starts.clone(),
+        id,
+        replay: axis.replay.clone(),
+        scale,
+        starts,
     };
-    // After every render, the drawing shows the playhead where the model has it.
     {
         let drawing = drawing.clone();
         use_effect(move || drawing.paint());
     }
+    (drawn, drawing)
+}
+
+/// The width to draw at: at least 320, 880 when the given one is not a number.
+fn drawn_width(width: f64) -> f64 {
+    if width.is_finite() {
+        width.max(320.0)
+    } else {
+        880.0
+    }
+}
+
+/// The file name exports get: `timeline-main-pool`.
+fn export_name(runs: &[RunView]) -> String {
+    let keys: Vec<&str> = runs.iter().map(|r| r.key).collect();
+    format!("timeline-{}", keys.join("-"))
+}
+
+#[function_component(ReplayTimeline)]
+pub fn replay_timeline(props: &Props) -> Html {
+    let (id, lang) = (props.id.to_string(), props.lang);
+    let width = drawn_width(props.width);
+    let axis = use_axis(&props.runs, props.live);
+    let (view, total, replay) = (axis.view, axis.total, axis.replay.clone());
+    let playing = use_state(|| false);
+    let speed = use_state(|| 1.0);
+    let speed_list = crate::web::select::use_select_value(&speed.to_string());
+    let (drawn, drawing) = use_drawing(props, &axis, width);
     let start_loop = use_replay_loop(
         id.clone(),
         replay.clone(),
-        scale.clone(),
-        starts.clone(),
+        drawing.scale.clone(),
+        drawing.starts.clone(),
         playing.setter(),
     );
-
     let Player {
         toggle,
         on_speed,
         seek,
         on_slider,
     } = player(&drawing, &playing, &speed, start_loop);
-    let (zoom, pan, reset) = view_controls(view, &view_state, &replay, total);
+    let (zoom, pan, reset) = view_controls(view, &axis.view_state, &replay, total);
     let on_key = keys(&toggle, &zoom, &pan, &seek, &replay, view, total);
     let (on_over, on_focus) = detail_handlers(&id);
-    let pointer = use_pointer_zoom(view, view_state.clone(), drawn.scale, width);
+    let pointer = use_pointer_zoom(view, axis.view_state.clone(), drawn.scale, width);
 
     let d = &*drawn;
     let height = d.height;
     let (x0, x1) = d.scale.range;
     let r = *replay.borrow();
     let clip_w = (d.scale.map(r.t_ms).clamp(x0, x1) - x0).max(0.0);
-    let lanes: usize = props.runs.len();
-    let aria = T::Aria.fill(lang, &[&lanes, &d.starts.len(), &format_duration(total)]);
-    let svg_id = format!("{id}-svg");
-    let name = format!(
-        "timeline-{}",
-        props
-            .runs
-            .iter()
-            .map(|r| r.key)
-            .collect::<Vec<_>>()
-            .join("-")
+    let aria = T::Aria.fill(
+        lang,
+        &[&props.runs.len(), &d.starts.len(), &format_duration(total)],
     );
+    let svg_id = format!("{id}-svg");
     html! {
         <figure class="timeline-figure replay" id={id.clone()} data-live={props.live.to_string()}>
             if !props.live {
@@ -262,7 +292,7 @@ pub fn replay_timeline(props: &Props) -> Html {
             }
             { timeline::legend(&id, lang, d.merged) }
             if !props.live {
-                <ExportButtons svg_id={svg_id} name={name} lang={lang} />
+                <ExportButtons svg_id={svg_id} name={export_name(&props.runs)} lang={lang} />
             }
         </figure>
     }

@@ -12,7 +12,7 @@ use super::{frame_meter, replay_strips};
 use crate::chart::{format_duration, format_duration_ms, LinearScale};
 use crate::engine::RunOutput;
 use crate::link::Lang;
-use crate::timeline::frame_meter::frame_meter;
+use crate::timeline::frame_meter::{frame_meter, Meter};
 use crate::timeline::replay::{started_by, Replay};
 use crate::timeline::viewport::{window_axis, Viewport};
 use crate::timeline::{layout, origin_ms, Geometry, Layout};
@@ -84,37 +84,92 @@ struct RunDrawn {
     merged: Option<(f64, usize, usize)>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn draw_run(
-    run: &RunView,
-    id: &str,
-    y: f64,
-    per_run: usize,
-    axis: &crate::timeline::Axis,
+/// A band's height when it is drawn, else nothing.
+fn band(shown: bool, height: f64) -> f64 {
+    if shown {
+        height
+    } else {
+        0.0
+    }
+}
+
+/// What is drawn of a run besides its lanes: who held the GIL above them, how many threads
+/// computed at once below, and the frame meter at `top` (each a label and its strip).
+struct Extras {
+    gil: Option<(Html, Html)>,
+    conc: Option<(Html, Html)>,
+    meter: Option<(Meter, f64)>,
+}
+
+/// What every run of one drawing shares: the element ids' stem, the time axis, the width, the
+/// language, and whether the run is still going.
+struct Pen<'a> {
+    id: &'a str,
+    axis: &'a crate::timeline::Axis,
     width: f64,
     lang: Lang,
     live: bool,
-) -> RunDrawn {
+}
+
+fn run_html(run: &RunView, y: f64, lay: &Layout, extras: Extras, pen: &Pen) -> Html {
+    let Extras { gil, conc, meter } = extras;
+    let Pen {
+        id,
+        axis,
+        width,
+        lang,
+        live,
+    } = *pen;
+    let scale = &axis.scale;
+    html! {
+        <g class="timeline-run" data-run={run.key} data-lanes={lay.lanes.to_string()}
+            data-rows={lay.rows.len().to_string()} data-spans={lay.spans.to_string()}
+            data-bars={lay.bars.to_string()} data-merged={lay.merge_px.is_some().to_string()}>
+            <text class="run-title" x="4" y={format!("{:.1}", y + 14.0)}>{ &run.title }</text>
+            { timeline::row_labels(lay, lang, width) }
+            if let Some((label, _)) = &gil {
+                { label.clone() }
+            }
+            if let Some((label, _)) = &conc {
+                { label.clone() }
+            }
+            if let Some((m, top)) = &meter {
+                { frame_meter::frame(m, scale, *top, lang) }
+            }
+            <g clip-path={format!("url(#{id}-clip)")}>
+                { timeline::rows(lay, &run.output, lang, id, !live) }
+                if let Some((_, holds)) = gil {
+                    { holds }
+                }
+                if let Some((_, steps)) = conc {
+                    { steps }
+                }
+                if let Some((m, top)) = &meter {
+                    { frame_meter::strip(m, scale, *top, lang) }
+                }
+            </g>
+        </g>
+    }
+}
+
+fn draw_run(run: &RunView, y: f64, per_run: usize, pen: &Pen) -> RunDrawn {
+    let Pen {
+        axis, lang, live, ..
+    } = *pen;
     let spans = &run.output.spans;
     let origin = origin_ms(spans);
     // Above a GIL run's lanes: who held the lock.
     let gil_top = y + TITLE_H;
     let gil = (run.key == "gil" && !live)
         .then(|| replay_strips::gil_lane(spans, origin, run.switch_ms, &axis.scale, gil_top, lang));
-    let lanes_top = gil_top
-        + if gil.is_some() {
-            replay_strips::ROW_H
-        } else {
-            0.0
-        };
     let geo = Geometry {
-        top: lanes_top,
+        top: gil_top + band(gil.is_some(), replay_strips::ROW_H),
         row_height: 16.0,
         row_gap: 6.0,
         max_bars: per_run,
         ..Geometry::default()
     };
-    let lay: Layout = layout(&run.output.spans, &axis.scale, &geo);
+    let lay: Layout = layout(spans, &axis.scale, &geo);
     let merged = lay.merge_px.map(|px| (px, lay.spans, lay.bars));
     let starts = lay
         .rows
@@ -126,51 +181,15 @@ fn draw_run(
     let conc =
         (!live).then(|| replay_strips::concurrency(spans, origin, &axis.scale, conc_top, lang));
     let meter = (!live && !run.frames.is_empty()).then(|| frame_meter(&run.frames, origin));
-    let meter_top = conc_top
-        + if conc.is_some() {
-            replay_strips::ROW_H
-        } else {
-            0.0
-        }
-        + 4.0;
-    let next = meter_top
-        + if meter.is_some() {
-            frame_meter::HEIGHT
-        } else {
-            0.0
-        }
-        + RUN_GAP;
-    let html = html! {
-        <g class="timeline-run" data-run={run.key} data-lanes={lay.lanes.to_string()}
-            data-rows={lay.rows.len().to_string()} data-spans={lay.spans.to_string()}
-            data-bars={lay.bars.to_string()} data-merged={lay.merge_px.is_some().to_string()}>
-            <text class="run-title" x="4" y={format!("{:.1}", y + 14.0)}>{ &run.title }</text>
-            { timeline::row_labels(&lay, lang, width) }
-            if let Some((label, _)) = &gil {
-                { label.clone() }
-            }
-            if let Some((label, _)) = &conc {
-                { label.clone() }
-            }
-            if let Some(m) = &meter {
-                { frame_meter::frame(m, &axis.scale, meter_top, lang) }
-            }
-            <g clip-path={format!("url(#{id}-clip)")}>
-                { timeline::rows(&lay, &run.output, lang, id, !live) }
-                if let Some((_, holds)) = gil {
-                    { holds }
-                }
-                if let Some((_, steps)) = conc {
-                    { steps }
-                }
-                if let Some(m) = &meter {
-                    { frame_meter::strip(m, &axis.scale, meter_top, lang) }
-                }
-            </g>
-        </g>
+    let meter_top = conc_top + band(conc.is_some(), replay_strips::ROW_H) + 4.0;
+    let next = meter_top + band(meter.is_some(), frame_meter::HEIGHT) + RUN_GAP;
+    let extras = Extras {
+        gil,
+        conc,
+        meter: meter.map(|m| (m, meter_top)),
     };
     RunDrawn {
-        html,
+        html: run_html(run, y, &lay, extras, pen),
         next,
         starts,
         merged,
@@ -197,8 +216,15 @@ pub fn draw(
     let mut merged = None;
     // A live drawing is redrawn as spans arrive: fewer, wider bars keep each redraw cheap.
     let per_run = if live { LIVE_MAX_BARS } else { MAX_BARS } / runs.len().max(1);
+    let pen = Pen {
+        id,
+        axis: &axis,
+        width,
+        lang,
+        live,
+    };
     for run in runs {
-        let d = draw_run(run, id, y, per_run, &axis, width, lang, live);
+        let d = draw_run(run, y, per_run, &pen);
         parts.push(d.html);
         starts.extend(d.starts);
         merged = d.merged.or(merged);
