@@ -30,6 +30,7 @@ pub mod python;
 pub mod python_store;
 pub mod select;
 pub mod ticker;
+pub mod visible;
 
 use crate::i18n::{controls::Ui, Texts};
 

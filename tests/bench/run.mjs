@@ -12,6 +12,7 @@ import { benchSweep, sweepRow } from './sweep.mjs';
 import { transferSizes, loadToReady, startupRows } from './startup.mjs';
 import { benchOverhead, caseSpec, kernelTable } from './kernels.mjs';
 import { writeReadme } from './readme.mjs';
+import { idleCpu } from './idle.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -31,6 +32,9 @@ const CASES = [
   { workload: 'queue', params: {} },
 ];
 
+/** The lesson page the runs through benchRun happen on. */
+const LESSON = 'lesson=02-serial-vs-parallel&lang=en';
+const pct = (f) => `${(f * 100).toFixed(1)}%`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The native side, measured in the same session: the same kernel from the core crate, serial
@@ -48,7 +52,10 @@ try {
   // Start-up first, on a quiet browser: fresh pages, the page's own Performance marks.
   report.sizes = await transferSizes(DIST);
   report.startup = await loadToReady(browser.context, server.url);
-  const { page, errors } = await open(browser.context, server.url);
+  // Runs through benchRun happen on a lesson page, where a learner compares executors: the
+  // home page's welcome card animates a ball every frame, which takes CPU from the run (the
+  // idle figures below). The runs through the UI (cancel, visuals) use the home page after.
+  const { page, errors } = await open(browser.context, `${server.url}#${LESSON}`);
   await page.waitForSelector('#pool-status[data-state="ready"]', { timeout: 30_000 });
   report.logical_processors = await page.evaluate(() => navigator.hardwareConcurrency);
   report.pool_workers = Number(await page.locator('#pool-status').getAttribute('data-threads'));
@@ -153,6 +160,27 @@ try {
     report.recording.push({ ...rec, spans, on_ms: median(on), off_ms: median(off), overhead: median(on) / median(off) - 1 });
   }
 
+  report.kernel_table = kernelTable(report.cases, nativeAll);
+  report.overhead = await benchOverhead(run, nativeAll, { repeats: REPEATS });
+  const procs = await benchProcs(run, REPEATS);
+  report.procs = procs.figures;
+  report.sweep = await benchSweep(run, report.logical_processors, { repeats: REPEATS });
+  // Lesson 16's kernels: WebAssembly and plain JavaScript, alternating, on the main thread.
+  const kernels = [];
+  for (let i = 0; i < REPEATS; i++) {
+    await page.waitForTimeout(150);
+    kernels.push(await page.evaluate((n) => window.wasmBindings.benchKernels(n), native.n));
+  }
+  report.kernels = {
+    n: native.n,
+    wasm_ms: median(kernels.map((k) => k.wasmMs)),
+    js_ms: median(kernels.map((k) => k.jsMs)),
+  };
+  // The home page, for what runs through its Playground and for the idle figures.
+  report.idle = { lesson: await idleCpu(page) };
+  await page.goto(server.url);
+  await page.waitForSelector('#pool-status[data-state="ready"]', { timeout: 30_000 });
+  report.idle.home = await idleCpu(page);
   // Cancel latency through the UI: an IO-bound pool run (every task asleep in a 5 s wait),
   // Cancel clicked, until the run's result is on the page.
   await page.selectOption('#workload', 'io');
@@ -185,23 +213,7 @@ try {
   report.cancel_ms = median(cancels);
   const cancelled = await page.locator('#result-pool').getAttribute('data-state');
   if (cancelled !== 'cancelled') throw new Error(`the cancel run ended ${cancelled}`);
-  report.kernel_table = kernelTable(report.cases, nativeAll);
-  report.overhead = await benchOverhead(run, nativeAll, { repeats: REPEATS });
-  const procs = await benchProcs(run, REPEATS);
-  report.procs = procs.figures;
   report.visuals = await visuals(page, { repeats: OVERHEAD_REPEATS });
-  report.sweep = await benchSweep(run, report.logical_processors, { repeats: REPEATS });
-  // Lesson 16's kernels: WebAssembly and plain JavaScript, alternating, on the main thread.
-  const kernels = [];
-  for (let i = 0; i < REPEATS; i++) {
-    await page.waitForTimeout(150);
-    kernels.push(await page.evaluate((n) => window.wasmBindings.benchKernels(n), native.n));
-  }
-  report.kernels = {
-    n: native.n,
-    wasm_ms: median(kernels.map((k) => k.wasmMs)),
-    js_ms: median(kernels.map((k) => k.jsMs)),
-  };
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 
   const lines = [
@@ -238,6 +250,7 @@ try {
     ...startupRows(report.sizes, report.startup, report.pool_workers),
     ...procs.lines,
     ...report.visuals.lines,
+    `| a settled page's CPU while nothing runs (every browser process, 3 s): a lesson page · the home page, its welcome ball moving on screen | ${pct(report.idle.lesson)} · ${pct(report.idle.home)} of one core | — |`,
     '',
   ];
   const md = lines.join('\n');

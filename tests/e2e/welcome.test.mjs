@@ -62,3 +62,24 @@ test('first visit without isolation: the main thread runs, and the caption says 
     await blocked.close();
   }
 });
+
+test('the ball paints frames only while it is on screen: an idle page scrolled past it costs no frames', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.waitForSelector(READY, { timeout: 30_000 });
+    const a = await frames(page);
+    await page.waitForFunction((n) => Number(document.querySelector('#welcome [data-role="frames"]').textContent) > n + 5, a);
+    // Scrolled until the card is out of view: the count stops.
+    await page.evaluate(() => {
+      document.body.style.minHeight = '400vh';
+      window.scrollTo(0, document.querySelector('#welcome').getBoundingClientRect().bottom + window.scrollY + 50);
+    });
+    await page.waitForTimeout(300);
+    const stopped = await frames(page);
+    await page.waitForTimeout(500);
+    assert.equal(await frames(page), stopped, 'no frames while the ball is off screen');
+    // Back in view: it moves again, from where it was.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction((n) => Number(document.querySelector('#welcome [data-role="frames"]').textContent) > n + 5, stopped);
+    assert.deepEqual(errors, []);
+  });
+});
