@@ -86,38 +86,48 @@ impl<'r> MainScheduler<'r> {
         }
     }
 
-    /// Runs one task until its state changes or `budget_ms` passes (Interleaved only), and says
-    /// what the driver should do next.
+    /// Gives tasks their turns, in order, until `budget_ms` has passed (Interleaved only), no
+    /// task is ready, or a task could not progress, and says what the driver should do next.
+    /// Like asyncio's event loop, the turns of many short tasks run back to back: only after
+    /// a slice does the driver hand the thread back (to the browser, to paint and read input),
+    /// so a turn costs what the task does, not a trip through the event loop.
     pub fn run_slice(&mut self, clock: &dyn Clock, budget_ms: f64) -> Next {
-        let now = clock.now_ms();
-        if self.recorder.cancelled() {
-            self.cancel_rest(now);
-            return Next::Finished;
-        }
-        self.wake(now);
-        if self.unfinished == 0 {
-            self.log.flush(now);
-            return Next::Finished;
-        }
-        // Sequential: a waiting task blocks the only thread — nothing else runs meanwhile.
-        let blocked_by_wait = self.order == Order::Sequential && !self.waiting.is_empty();
-        let next = if blocked_by_wait {
-            None
-        } else {
-            self.ready.pop_front()
-        };
-        let Some(i) = next else {
-            return match self.earliest_wake() {
-                Some(t) => Next::SleepUntil(t),
-                None => Next::Finished,
+        let start = clock.now_ms();
+        loop {
+            let now = clock.now_ms();
+            if self.recorder.cancelled() {
+                self.cancel_rest(now);
+                return Next::Finished;
+            }
+            self.wake(now);
+            if self.unfinished == 0 {
+                self.log.flush(now);
+                return Next::Finished;
+            }
+            // Sequential: a waiting task blocks the only thread — nothing else runs meanwhile.
+            let blocked_by_wait = self.order == Order::Sequential && !self.waiting.is_empty();
+            let next = if blocked_by_wait {
+                None
+            } else {
+                self.ready.pop_front()
             };
-        };
-        self.run_task(i, clock, budget_ms);
-        if self.unfinished == 0 {
-            self.log.flush(clock.now_ms());
-            Next::Finished
-        } else {
-            Next::Yield
+            let Some(i) = next else {
+                return match self.earliest_wake() {
+                    Some(t) => Next::SleepUntil(t),
+                    None => Next::Finished,
+                };
+            };
+            let progressed = self.run_task(i, clock, budget_ms - (now - start));
+            if self.unfinished == 0 {
+                self.log.flush(clock.now_ms());
+                return Next::Finished;
+            }
+            // A blocked task waits for another's turn or a wake-up: hand the thread back
+            // rather than spin through the ready line.
+            let spent = clock.now_ms() - start;
+            if !progressed || (self.order == Order::Interleaved && spent >= budget_ms) {
+                return Next::Yield;
+            }
         }
     }
 
@@ -143,7 +153,9 @@ impl<'r> MainScheduler<'r> {
         self.waiting.iter().map(|w| w.0).min_by(f64::total_cmp)
     }
 
-    fn run_task(&mut self, i: usize, clock: &dyn Clock, budget_ms: f64) {
+    /// Runs task `i` until its state changes or `budget_ms` passes (Interleaved only); whether
+    /// it progressed (false: it was blocked).
+    fn run_task(&mut self, i: usize, clock: &dyn Clock, budget_ms: f64) -> bool {
         let cx = StepCx {
             clock,
             lane: Lane::Main,
@@ -194,6 +206,7 @@ impl<'r> MainScheduler<'r> {
             Step::Done(v) => self.finish(i, TaskOutcome::Done(v)),
             Step::Failed(e) => self.finish(i, TaskOutcome::Failed(e)),
         }
+        progressed
     }
 
     fn finish(&mut self, i: usize, outcome: TaskOutcome) {
@@ -380,6 +393,88 @@ mod tests {
         let clock = leak();
         let out = drive(plan, Order::Sequential, clock);
         assert_eq!(out.answer.value, 200_000);
+    }
+
+    /// How many slices an interleaved run of `plan` takes, and its output.
+    fn slices(plan: Plan, clock: &FakeClock) -> (usize, RunOutput) {
+        let recorder = Recorder::new(plan.tasks.len(), true);
+        let mut s = MainScheduler::new(plan.tasks, Order::Interleaved, &recorder, clock.now_ms());
+        let mut n = 0;
+        loop {
+            n += 1;
+            match s.run_slice(clock, 4.0) {
+                // A trip through the browser's event loop takes a little time.
+                Next::Yield => clock.advance_ms(0.1),
+                Next::SleepUntil(t) => clock.advance_ms(t - clock.now_ms()),
+                Next::Finished => break,
+            }
+        }
+        (n, s.finish_run(plan.finish, clock.now_ms()))
+    }
+
+    #[test]
+    fn short_turns_share_a_slice_and_the_slice_keeps_its_budget() {
+        // 10,000 turns that take no time: one slice, one trip through the browser's loop.
+        let clock = leak();
+        let plan = Plan::summed(
+            (0..10_000).map(|_| task(|_| Step::Done(1))).collect(),
+            |v| v.to_string(),
+        );
+        let (n, out) = slices(plan, clock);
+        assert_eq!((n, out.answer.value), (1, 10_000));
+        // Turns of 1 ms each: four to a 4 ms slice, then the thread is handed back.
+        let clock = leak();
+        let plan = Plan::summed((0..12).map(|_| worker(clock, 1, 0.0)).collect(), |v| {
+            v.to_string()
+        });
+        let (n, out) = slices(plan, clock);
+        assert_eq!(out.answer.value, 12);
+        assert!(n >= 12 / 4, "{n} slices for 12 ms of turns in 4 ms slices");
+        assert!(n <= 12 / 4 + 2, "{n} slices");
+        // The turns still alternate: a task goes on only after everyone else had a turn.
+        let clock = leak();
+        let plan = Plan::summed((0..3).map(|_| worker(clock, 6, 0.0)).collect(), |v| {
+            v.to_string()
+        });
+        let (_, out) = slices(plan, clock);
+        let firsts: Vec<u32> = out
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Compute)
+            .map(|s| s.task)
+            .take(3)
+            .collect();
+        assert_eq!(firsts, [0, 1, 2]);
+        assert_eq!(out.answer.value, 3);
+    }
+
+    #[test]
+    fn a_blocked_turn_hands_the_thread_back_instead_of_spinning() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        // Task 1 is blocked until task 0 has finished; task 0 sleeps 50 ms first. Each slice
+        // that finds only the blocked task ready ends at once: about one slice per trip
+        // through the event loop (0.1 ms here) while task 0 sleeps, never a 4 ms spin.
+        let clock = leak();
+        let done: &'static AtomicBool = Box::leak(Box::new(AtomicBool::new(false)));
+        let mut slept = false;
+        let first = task(move |_| {
+            if !slept {
+                slept = true;
+                return Step::Wait { ms: 50.0 };
+            }
+            done.store(true, Ordering::SeqCst);
+            Step::Done(1)
+        });
+        let second = task(move |_| {
+            if done.load(Ordering::SeqCst) {
+                Step::Done(1)
+            } else {
+                Step::Blocked
+            }
+        });
+        let (n, out) = slices(Plan::summed(vec![first, second], |v| v.to_string()), clock);
+        assert_eq!(out.answer.value, 2);
+        assert!((400..=520).contains(&n), "{n} slices");
     }
 
     #[test]
