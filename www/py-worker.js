@@ -64,7 +64,27 @@ def _blocking_sleep():
 
 _blocking_sleep()
 del _blocking_sleep
+
+def _quiet_interrupts():
+    # Stop's KeyboardInterrupt lands in whichever task's step runs next. That task keeps it
+    # (the code awaiting it raises it, and the run ends "interrupted"), but Pyodide's event
+    # loop would also re-raise it out of the browser callback that ran the step, where it
+    # escapes to the worker's top level. The hook Pyodide's own console uses swallows it there.
+    import asyncio
+    asyncio.get_event_loop()._keyboard_interrupt_handler = lambda: None
+
+_quiet_interrupts()
+del _quiet_interrupts
+
+def _cancel_leftovers():
+    # After a run: its tasks still pending are cancelled, as asyncio.run does in CPython, so
+    # none prints into the next run or keeps the loop busy.
+    import asyncio
+    for task in asyncio.all_tasks(asyncio.get_event_loop()):
+        task.cancel()
 `;
+
+
 
 // Compiling JS from a string (eval, the Function constructors, setTimeout with a string) is the
 // one way left to reach the network (a dynamic import()): the CSP sent with this file refuses
@@ -146,6 +166,9 @@ async function run({ run, code }) {
   try {
     pyodide.runPython('import sys; sys.stdout.flush(); sys.stderr.flush()');
   } catch { /* output already gone */ }
+  try {
+    pyodide.runPython('_cancel_leftovers()');
+  } catch { /* no loop to clear */ }
   globals?.destroy();
   post({ type: 'done', run, t: since(), error });
   current = null;
