@@ -22,6 +22,8 @@ mod step;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod testing;
 
+pub use crate::i18n::answers::{AnswerText, Said};
+use crate::link::Lang;
 pub use clock::Clock;
 pub use recorder::Recorder;
 
@@ -126,8 +128,11 @@ pub enum TaskOutcome {
 pub struct Answer {
     /// The one number that must agree across executors (for deterministic workloads).
     pub value: i128,
-    /// A short, language-neutral description of `value`, e.g. `216816 primes below 3000000`.
+    /// A short, language-neutral description of `value`, e.g. `216816 primes below 3000000`
+    /// (what `said` says, in English).
     pub summary: String,
+    /// The same in words of either language, for the page (`None`: only the summary).
+    pub said: Option<Said>,
     /// Named extra figures, e.g. `("lost_updates", "1234")`.
     pub details: Vec<(&'static str, String)>,
     /// A time series, where the workload has one (queue length over time: (ms, length)).
@@ -135,6 +140,23 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// An answer of `value`, described by `said` (its English is the summary).
+    pub fn saying(value: i128, said: Said) -> Answer {
+        Answer {
+            value,
+            summary: said.in_lang(Lang::En),
+            said: Some(said),
+            ..Answer::default()
+        }
+    }
+
+    /// The answer in words, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        self.said
+            .as_ref()
+            .map_or_else(|| self.summary.clone(), |s| s.in_lang(lang))
+    }
+
     /// The named extra figure `key`, as written.
     pub fn detail(&self, key: &str) -> Option<&str> {
         self.details
@@ -149,6 +171,27 @@ impl Answer {
     }
 }
 
+/// What an answer of a value says: [`Said`] in either language, or a plain `String` (tests).
+pub trait Describe {
+    fn answer(self, value: i128) -> Answer;
+}
+
+impl Describe for Said {
+    fn answer(self, value: i128) -> Answer {
+        Answer::saying(value, self)
+    }
+}
+
+impl Describe for String {
+    fn answer(self, value: i128) -> Answer {
+        Answer {
+            value,
+            summary: self,
+            ..Answer::default()
+        }
+    }
+}
+
 /// Combines the tasks' outcomes (in task order) into the run's answer.
 pub type Finish = Box<dyn FnOnce(&[TaskOutcome]) -> Answer + Send>;
 
@@ -160,9 +203,9 @@ pub struct Plan {
 
 impl Plan {
     /// A plan whose answer is the sum of its tasks' values, described by `describe(sum)`.
-    pub fn summed(
+    pub fn summed<D: Describe>(
         tasks: Vec<Box<dyn Task>>,
-        describe: impl FnOnce(i128) -> String + Send + 'static,
+        describe: impl FnOnce(i128) -> D + Send + 'static,
     ) -> Plan {
         Plan {
             tasks,
@@ -174,11 +217,7 @@ impl Plan {
                         _ => 0,
                     })
                     .sum();
-                Answer {
-                    value,
-                    summary: describe(value),
-                    ..Answer::default()
-                }
+                describe(value).answer(value)
             }),
         }
     }

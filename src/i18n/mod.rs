@@ -6,6 +6,7 @@
 //! the English *visibly* (marked `[EN]`), and `tests::every_key_has_both_languages` fails on it.
 //! Templates may hold `{0}`, `{1}`, … filled by [`Texts::fill`].
 
+pub mod answers;
 pub mod bank_scene;
 pub mod controls;
 pub mod interleave;

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
 
 use super::WorkloadDef;
-use crate::engine::{Answer, Plan, Step, StepCx, Task, TaskOutcome};
+use crate::engine::{Answer, AnswerText, Plan, Said, Step, StepCx, Task, TaskOutcome};
 use crate::param::{Param, Values};
 
 /// How many tasks change the balance at once (the notes use two threads).
@@ -151,15 +151,14 @@ fn build(values: &Values) -> (Plan, Arc<Account>) {
     let books = Arc::clone(&account);
     let finish = Box::new(move |_: &[TaskOutcome]| {
         let balance = books.balance(locked);
+        let said = Said::new(AnswerText::Balance, &[&balance]);
         Answer {
-            value: balance as i128,
-            summary: format!("final balance {balance} (should be 0)"),
             details: vec![
                 ("lost_updates", books.lost_updates.load(Relaxed).to_string()),
                 ("lock", if locked { "on" } else { "off" }.to_string()),
                 ("operations", (2 * tasks * rounds).to_string()),
             ],
-            series: vec![],
+            ..Answer::saying(balance as i128, said)
         }
     });
     (

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use super::WorkloadDef;
-use crate::engine::{Answer, Plan, Step, StepCx, Task, TaskOutcome};
+use crate::engine::{Answer, AnswerText, Plan, Said, Step, StepCx, Task, TaskOutcome};
 use crate::param::{Param, Values};
 
 /// How many IO operations the IO thread does.
@@ -150,12 +150,11 @@ fn plan(values: &Values) -> Plan {
             if let Some(us) = io_us {
                 details.insert(0, ("io_thread_ms", format!("{:.1}", us as f64 / 1e3)));
             }
+            // The IO operations done: the same on every executor.
+            let value = if io_us.is_some() { ios as i128 } else { 0 };
             Answer {
-                // The IO operations done: the same on every executor.
-                value: if io_us.is_some() { ios as i128 } else { 0 },
-                summary: format!("{ios} IO operations beside a CPU-bound thread"),
                 details,
-                series: vec![],
+                ..Answer::saying(value, Said::new(AnswerText::Convoy, &[&ios]))
             }
         }),
     }

@@ -5,7 +5,7 @@
 use super::opaque;
 
 use super::WorkloadDef;
-use crate::engine::{Plan, Step, StepCx, Task};
+use crate::engine::{AnswerText, Plan, Said, Step, StepCx, Task};
 use crate::param::{Param, Values};
 
 /// How far each task counts. The notes count to 10⁸; the bounds keep the largest run (64 tasks
@@ -79,9 +79,9 @@ fn plan(values: &Values) -> Plan {
     // A cancelled run's tasks count as 0, so say how far it got rather than what was planned.
     Plan::summed(counters, move |v| {
         if v == (n * tasks) as i128 {
-            format!("{tasks} × {n} counted")
+            Said::new(AnswerText::Counted, &[&tasks, &n])
         } else {
-            format!("{v} of {tasks} × {n} counted")
+            Said::new(AnswerText::CountedPart, &[&v, &tasks, &n])
         }
     })
 }

@@ -7,7 +7,7 @@ use super::opaque;
 
 use super::pi::SplitMix64;
 use super::WorkloadDef;
-use crate::engine::{Answer, Plan, Step, StepCx, Task, TaskOutcome};
+use crate::engine::{Answer, AnswerText, Plan, Said, Step, StepCx, Task, TaskOutcome};
 use crate::param::{Param, Values};
 
 /// How many tasks wait.
@@ -169,10 +169,8 @@ fn plan(values: &Values) -> Plan {
             let value: i128 = done().sum();
             let longest = done().max().unwrap_or(0);
             Answer {
-                value,
-                summary: format!("{tasks} tasks waited {value} ms in total"),
                 details: vec![("longest_wait_ms", longest.to_string())],
-                series: vec![],
+                ..Answer::saying(value, Said::new(AnswerText::Waited, &[&tasks, &value]))
             }
         }),
     }

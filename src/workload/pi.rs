@@ -5,7 +5,7 @@
 use std::f64::consts::PI;
 
 use super::WorkloadDef;
-use crate::engine::{Answer, Plan, Step, StepCx, Task, TaskOutcome};
+use crate::engine::{Answer, AnswerText, Plan, Said, Step, StepCx, Task, TaskOutcome};
 use crate::param::{Param, Values};
 
 /// Points drawn in total, over all tasks.
@@ -122,14 +122,13 @@ fn plan(values: &Values) -> Plan {
                 })
                 .sum();
             let estimate = 4.0 * hits as f64 / samples as f64;
+            let said = Said::new(AnswerText::Pi, &[&format!("{estimate:.5}"), &samples]);
             Answer {
-                value: hits,
-                summary: format!("π ≈ {estimate:.5} from {samples} samples"),
                 details: vec![
                     ("hits", hits.to_string()),
                     ("error", format!("{:.5}", (estimate - PI).abs())),
                 ],
-                series: vec![],
+                ..Answer::saying(hits, said)
             }
         }),
     }

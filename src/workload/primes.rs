@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use super::WorkloadDef;
-use crate::engine::{Answer, Plan, Step, StepCx, Task, TaskOutcome};
+use crate::engine::{Answer, AnswerText, Plan, Said, Step, StepCx, Task, TaskOutcome};
 use crate::param::{Param, Values};
 
 /// Count primes below `n`. The bounds keep a main-thread run under a few seconds on a laptop
@@ -211,11 +211,10 @@ fn plan(values: &Values) -> Plan {
                     .iter()
                     .filter(|o| **o == TaskOutcome::Done(1))
                     .count() as i128;
+                let said = Said::new(AnswerText::PrimesOfList, &[&value, &NOTES_LIST.len()]);
                 Answer {
-                    value,
-                    summary: format!("{value} of {} are prime", NOTES_LIST.len()),
                     details: vec![("verdicts", verdicts.join("; "))],
-                    series: vec![],
+                    ..Answer::saying(value, said)
                 }
             }),
         };
@@ -229,7 +228,9 @@ fn plan(values: &Values) -> Plan {
             found: 0,
         }) as Box<dyn Task>
     });
-    Plan::summed(ranges.collect(), move |v| format!("{v} primes below {n}"))
+    Plan::summed(ranges.collect(), move |v| {
+        Said::new(AnswerText::Primes, &[&v, &n])
+    })
 }
 
 /// Calibrated on a 2-core test machine (wasm, main thread: 382 ms for n = 5,000,000); the cost

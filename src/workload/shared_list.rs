@@ -8,7 +8,7 @@
 use std::sync::{Arc, Mutex};
 
 use super::WorkloadDef;
-use crate::engine::{lock, Answer, Plan, Step, StepCx, Task, TaskOutcome};
+use crate::engine::{lock, Answer, AnswerText, Plan, Said, Step, StepCx, Task, TaskOutcome};
 use crate::param::{Param, Values};
 
 /// How many numbers the list holds before the run. Up to 4,000,000 (16 MB of `u32`), so that
@@ -105,15 +105,14 @@ pub fn plan_over(list: Vec<u32>, values: &Values) -> Plan {
                 })
                 .max()
                 .unwrap_or(0);
+            let said = Said::new(AnswerText::SharedList, &[&before, &after]);
             Answer {
-                value: after as i128,
-                summary: format!("the page's list: {before} → {after} items"),
                 details: vec![
                     ("before", before.to_string()),
                     ("after", after.to_string()),
                     ("longest_seen_by_a_task", longest_seen.to_string()),
                 ],
-                series: vec![],
+                ..Answer::saying(after as i128, said)
             }
         }),
     }

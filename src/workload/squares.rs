@@ -5,7 +5,7 @@
 use super::opaque;
 
 use super::WorkloadDef;
-use crate::engine::{Plan, Step, StepCx, Task};
+use crate::engine::{AnswerText, Plan, Said, Step, StepCx, Task};
 use crate::param::{Param, Values};
 
 /// Square the numbers below `n`. At most 10⁶ so that even one task per number stays a few
@@ -92,7 +92,7 @@ fn plan(values: &Values) -> Plan {
     let tasks = ranges(n, chunk)
         .map(|(next, end)| Box::new(ChunkTask { next, end, sum: 0 }) as Box<dyn Task>)
         .collect();
-    Plan::summed(tasks, move |v| format!("Σx² for x < {n} = {v}"))
+    Plan::summed(tasks, move |v| Said::new(AnswerText::Squares, &[&n, &v]))
 }
 
 /// Measured natively with `cargo test --release` on the 2-core test machine: 0.55 ns per

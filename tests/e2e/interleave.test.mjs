@@ -73,7 +73,7 @@ test('a learner causes a lost update, cannot with the lock, and every order is c
     await page.click('[data-role=run]');
     await page.waitForSelector('[data-role=caption].filled', { timeout: 60_000 });
     assert.match(await page.locator('[data-role=verdict]').innerText(), /Right\./);
-    const lost = Number((await page.locator('#result-pool .detail[data-key="lost_updates"]').textContent()).split(': ')[1]);
+    const lost = Number(await page.locator('#result-pool .detail[data-key="lost_updates"]').getAttribute('data-value'));
     const real = await page.locator('[data-role=il-real]').innerText();
     // Two tellers × 5,000,000 rounds, a deposit and a withdrawal each.
     assert.match(real, /of 20000000 updates lost on 2 threads/);

@@ -64,9 +64,9 @@ test('process workers run a CPU workload with the right answer, copying and comp
     assert.equal(fresh.answer, 17_984);
     // Reused workers start none; fresh ones start one per batch (16 tasks on 2: 8 batches).
     const started = (executor) => page.locator(`#result-${executor} .detail[data-key="workers_started"]`).innerText();
-    assert.equal(await started('procs'), 'workers_started: 0');
-    assert.equal(await started('procs-fresh'), 'workers_started: 8');
-    assert.match(await page.locator('#result-procs-fresh .detail[data-key="start_ms_per_worker"]').innerText(), /^start_ms_per_worker: \d+\.\d$/);
+    assert.equal(await started('procs'), 'workers started: 0');
+    assert.equal(await started('procs-fresh'), 'workers started: 8');
+    assert.match(await page.locator('#result-procs-fresh .detail[data-key="start_ms_per_worker"]').innerText(), /^start-up per worker \(ms\): \d+\.\d$/);
     assert.equal(await page.locator('#compare').getAttribute('data-agree'), 'true');
     assert.deepEqual(errors, []);
   });
@@ -114,7 +114,7 @@ test('whose list? threads append to the page’s list, processes to their own co
     const pool = await runOn(page, 'pool');
     assert.equal(pool.state, 'completed', pool.text);
     assert.equal(pool.answer, N + 20, 'shared memory: the page sees every append');
-    assert.equal(await detail('pool', 'longest_seen_by_a_task'), `longest_seen_by_a_task: ${N + 20}`);
+    assert.equal(await detail('pool', 'longest_seen_by_a_task'), `longest list a task saw: ${N + 20}`);
 
     const procs = await runOn(page, 'procs');
     assert.equal(procs.state, 'completed', procs.text);

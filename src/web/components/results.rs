@@ -11,6 +11,7 @@ use crate::app_state::RunRecord;
 use crate::engine::analysis::{max_overlap, WORKING};
 use crate::engine::{Lane, RunEnd, SpanKind};
 use crate::executor::Executor;
+use crate::i18n::answers::detail_label;
 use crate::i18n::history::HistoryText as H;
 use crate::i18n::results::RunText as R;
 use crate::i18n::visuals::VisualsText as T;
@@ -182,9 +183,9 @@ fn row(r: &RunRecord, main_ms: Option<f64>, lang: Lang) -> Html {
         <tr id={format!("result-{}", r.executor.tag())} data-state={state}>
             <th scope="row">{ labels::executor(r.executor.tag(), lang) }<br/><span class="help">{ R::Threads.fill(lang, &[&r.threads]) }</span></th>
             <td class="answer" data-value={out.answer.value.to_string()}>
-                { &out.answer.summary } { status }
+                { out.answer.in_lang(lang) } { status }
                 { for out.answer.details.iter().map(|(k, v)| html! {
-                    <div class="detail" data-key={*k}>{ format!("{k}: {v}") }</div>
+                    <div class="detail" data-key={*k} data-value={v.clone()}>{ format!("{}: {v}", detail_label(k, lang)) }</div>
                 }) }
             </td>
             <td class="wall-time" data-ms={format!("{:.3}", out.wall_ms)}>{ format!("{:.1} ms", out.wall_ms) }</td>

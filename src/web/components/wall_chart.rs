@@ -81,7 +81,7 @@ pub fn wall_chart(props: &Props) -> Html {
             label: labels::executor(r.executor.tag(), lang),
             wall_ms: r.output.wall_ms,
             breakdown: breakdown(&r.output.spans, r.output.wall_ms),
-            summary: r.output.answer.summary.clone(),
+            summary: r.output.answer.in_lang(lang),
             is_main: r.executor == Executor::Main,
         })
         .collect();

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use super::WorkloadDef;
-use crate::engine::{Answer, Plan, Step, StepCx, Task, TaskOutcome};
+use crate::engine::{Answer, AnswerText, Plan, Said, Step, StepCx, Task, TaskOutcome};
 use crate::param::{Param, Values};
 
 /// How many tasks put items into the queue.
@@ -215,9 +215,8 @@ pub fn plan_with_log(values: &Values) -> (Plan, Arc<Mutex<Shared>>) {
         let value = waits.len() as i128;
         let start = log.lengths.first().map_or(0.0, |&(t, _)| t);
         let max_length = log.lengths.iter().map(|&(_, len)| len).max().unwrap_or(0);
+        let said = Said::new(AnswerText::Queue, &[&value, &capacity]);
         Answer {
-            value,
-            summary: format!("{value} items through a queue of {capacity}"),
             details: vec![
                 ("max_length", max_length.to_string()),
                 ("mean_wait_ms", format!("{mean_wait:.1}")),
@@ -227,6 +226,7 @@ pub fn plan_with_log(values: &Values) -> (Plan, Arc<Mutex<Shared>>) {
                 .iter()
                 .map(|&(t, len)| (t - start, len as f64))
                 .collect(),
+            ..Answer::saying(value, said)
         }
     });
     let plan = Plan {
