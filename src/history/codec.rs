@@ -7,6 +7,7 @@
 
 use super::{Entry, Environment, Outcome, MAX_ENTRIES, MAX_TEXT};
 use crate::executor::Executor;
+use crate::i18n::answers::Said;
 use crate::link::query::{escape, split};
 use crate::pool_state::MAX_THREADS;
 
@@ -51,6 +52,9 @@ pub fn encode_entry(e: &Entry) -> String {
         ("sum", e.summary.clone()),
         ("ms", e.wall_ms.to_string()),
     ]);
+    if let Some(say) = e.said.as_ref().and_then(Said::encode) {
+        pairs.push(("say", say));
+    }
     if let Some(sp) = e.speedup {
         pairs.push(("sp", sp.to_string()));
     }
@@ -169,6 +173,10 @@ pub fn decode_entry(line: &str) -> Option<Entry> {
         outcome,
         answer: get("ans")?.parse().ok()?,
         summary: text("sum")?,
+        // Optional, and never a reason to drop the entry: the summary stands in.
+        said: get("say")
+            .filter(|s| s.chars().count() <= MAX_TEXT)
+            .and_then(Said::decode),
         wall_ms: number("ms").filter(|ms| *ms >= 0.0)?,
         speedup: optional("sp")?.filter(|s| *s > 0.0),
         tasks: get("tasks")?.parse().ok()?,

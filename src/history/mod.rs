@@ -17,6 +17,8 @@ pub mod time;
 
 use crate::engine::{RunEnd, RunOutput};
 use crate::executor::Executor;
+use crate::i18n::answers::Said;
+use crate::link::Lang;
 
 pub use codec::Decoded;
 
@@ -80,7 +82,11 @@ pub struct Entry {
     pub threads: usize,
     pub outcome: Outcome,
     pub answer: i128,
+    /// The answer in English words (exports keep it)…
     pub summary: String,
+    /// …and as a template with its figures, to show in the reader's language (None: an
+    /// older entry, or a run that said nothing in words).
+    pub said: Option<Said>,
     pub wall_ms: f64,
     /// The synchronous main-thread run's time ÷ this run's, when the same configuration had one.
     pub speedup: Option<f64>,
@@ -104,6 +110,13 @@ pub struct RunFacts {
 }
 
 impl Entry {
+    /// The answer in words, in `lang` where the entry knows how.
+    pub fn answer_in(&self, lang: Lang) -> String {
+        self.said
+            .as_ref()
+            .map_or_else(|| self.summary.clone(), |s| s.in_lang(lang))
+    }
+
     /// The entry for a finished run (its id and browser are set when it is kept).
     pub fn new(facts: RunFacts, output: &RunOutput) -> Self {
         let mut lanes: Vec<_> = output.spans.iter().map(|s| s.lane).collect();
@@ -119,6 +132,7 @@ impl Entry {
             outcome: Outcome::from_end(&output.end),
             answer: output.answer.value,
             summary: cut(&output.answer.summary),
+            said: output.answer.said.clone(),
             wall_ms: output.wall_ms,
             speedup: facts.speedup,
             tasks: output.outcomes.len() as u32,

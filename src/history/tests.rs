@@ -5,6 +5,7 @@ use super::compare::compare;
 use super::export::{csv_text, history_csv, history_json, spans_csv, spans_json, RunInfo};
 use super::*;
 use crate::engine::{Answer, Lane, RunOutput, Span, SpanKind, TaskOutcome};
+use crate::i18n::answers::AnswerText;
 use proptest::prelude::*;
 
 pub(super) fn entry(id: u64) -> Entry {
@@ -19,6 +20,7 @@ pub(super) fn entry(id: u64) -> Entry {
         outcome: Outcome::Completed,
         answer: 216_816,
         summary: "216816 primes below 3000000".into(),
+        said: Some(Said::new(AnswerText::Primes, &[&216_816, &3_000_000])),
         wall_ms: 812.25,
         speedup: Some(1.875),
         tasks: 64,
@@ -75,6 +77,31 @@ fn an_entry_round_trips_through_its_line() {
     assert!(!line.contains('\n'), "one line per entry: {line}");
     assert_eq!(decode_entry(&line), Some(e));
     assert_eq!(decode_entry(&encode_entry(&entry(1))), Some(entry(1)));
+}
+
+#[test]
+fn the_answer_reads_in_the_readers_language_and_older_lines_keep_their_summary() {
+    let e = entry(1);
+    assert_eq!(e.answer_in(Lang::Zh), "3000000 以下有 216816 个质数");
+    assert_eq!(e.answer_in(Lang::En), "216816 primes below 3000000");
+    // A line from before answers had templates, and one whose template this build does not
+    // know: the entry still reads, in the English it kept.
+    let line = encode_entry(&e);
+    assert!(line.contains("&say=Primes%7C216816%7C3000000"), "{line}");
+    for (old, said) in [
+        (line.replace("&say=Primes%7C216816%7C3000000", ""), false),
+        (line.replace("say=Primes", "say=Renamed"), false),
+        (line.clone(), true),
+    ] {
+        let back = decode_entry(&old).expect("the entry reads");
+        assert_eq!(back.said.is_some(), said, "{old}");
+        let zh = if said {
+            "3000000 以下有 216816 个质数"
+        } else {
+            "216816 primes below 3000000"
+        };
+        assert_eq!(back.answer_in(Lang::Zh), zh);
+    }
 }
 
 #[test]

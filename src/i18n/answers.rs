@@ -97,6 +97,35 @@ impl Said {
             .collect();
         self.text.fill(lang, &args)
     }
+
+    /// As the history stores it: the template's name and its figures, `|` between them
+    /// (`Primes|664579|10000000`). None if a figure holds a `|` (no workload's does).
+    pub fn encode(&self) -> Option<String> {
+        if self.args.iter().any(|a| a.contains('|')) {
+            return None;
+        }
+        let mut parts = vec![format!("{:?}", self.text)];
+        parts.extend(self.args.iter().cloned());
+        Some(parts.join("|"))
+    }
+
+    /// Reads [`Said::encode`]'s text back: a template this build knows, with as many figures
+    /// as it has places for. Anything else (an older build's name, a hand-edited line) is None,
+    /// and the history falls back to the English summary it also keeps.
+    pub fn decode(s: &str) -> Option<Said> {
+        let mut parts = s.split('|');
+        let name = parts.next()?;
+        let text = *AnswerText::ALL.iter().find(|t| format!("{t:?}") == name)?;
+        let args: Vec<String> = parts.map(str::to_owned).collect();
+        (args.len() == holes(text.pair().1)).then_some(Said { text, args })
+    }
+}
+
+/// How many figures a template takes (`{0}`, `{1}`, …).
+fn holes(template: &str) -> usize {
+    (0..10)
+        .take_while(|i| template.contains(&format!("{{{i}}}")))
+        .count()
 }
 
 #[cfg(test)]
@@ -115,6 +144,33 @@ mod tests {
             };
             assert_eq!(holes(zh.unwrap()), holes(en), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_said_answer_reads_back_as_it_was_and_odd_text_reads_as_none() {
+        let said = Said::new(AnswerText::Primes, &[&664_579, &10_000_000]);
+        let line = said.encode().unwrap();
+        assert_eq!(line, "Primes|664579|10000000");
+        let back = Said::decode(&line).unwrap();
+        assert_eq!(back, said);
+        assert_eq!(back.in_lang(Lang::Zh), "10000000 以下有 664579 个质数");
+        for &t in AnswerText::ALL {
+            let args: Vec<String> = (0..holes(t.pair().1)).map(|i| i.to_string()).collect();
+            let said = Said { text: t, args };
+            assert_eq!(Said::decode(&said.encode().unwrap()), Some(said), "{t:?}");
+        }
+        for odd in [
+            "",
+            "Primes",
+            "Primes|1",
+            "Primes|1|2|3",
+            "Nonsense|1|2",
+            "primes|1|2",
+        ] {
+            assert_eq!(Said::decode(odd), None, "{odd:?}");
+        }
+        let piped = Said::new(AnswerText::Pi, &[&"3|1", &5]);
+        assert_eq!(piped.encode(), None);
     }
 
     #[test]

@@ -83,6 +83,11 @@ test('finished runs are kept across a reload, reopen their configuration, compar
     await reloadApp(page);
     assert.deepEqual((await rows(page)).map((r) => r.id), [2, 1]);
     assert.equal(await page.locator('#history-notice').count(), 0);
+    // Its answers read in the page's language.
+    assert.match(await page.locator('#history-2 .answer').innerText(), /^9592 primes below 100000/);
+    await page.click('#lang-zh');
+    assert.match(await page.locator('#history-2 .answer').innerText(), /^100000 以下有 9592 个质数/);
+    await page.click('#lang-en');
 
     // Compare the two.
     await page.check('#history-1 .pick');

@@ -88,7 +88,7 @@ fn entry_row(e: &Entry, props: &Props) -> Html {
             <td>{ labels::workload(&e.workload, lang) }</td>
             <td>{ labels::executor(e.executor.tag(), lang) }<br/>
                 <span class="help">{ T::Threads.fill(lang, &[&e.threads]) }</span></td>
-            <td class="answer">{ &e.summary } { outcome }</td>
+            <td class="answer">{ e.answer_in(lang) } { outcome }</td>
             <td class="wall-time">{ format!("{:.1} ms", e.wall_ms) }</td>
             <td class="speedup">{ e.speedup.map(|s| format!("{s:.2}×")).unwrap_or_default() }</td>
             <td class="env help">{ env.into_iter().flatten().collect::<Vec<_>>().join(" · ") }</td>
