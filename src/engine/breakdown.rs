@@ -1,6 +1,6 @@
 //! Where a run's wall time went, from its spans: computing, waiting, copying, and the rest
-//! (overhead: scheduling, starting lanes, idle threads). Per lane, time covered by a running
-//! span (compute, locked, copy) counts as working even if waits overlap it; waiting is time
+//! (overhead: scheduling, starting lanes, a worker's start-up, idle threads). Per lane, time
+//! covered by a running span (compute, locked, copy) counts as working even if waits overlap it; waiting is time
 //! covered only by waits; overhead is what neither covers. The lanes' shares are averaged, so
 //! the parts add up to the wall time.
 
@@ -50,7 +50,7 @@ pub fn breakdown(spans: &[Span], wall_ms: f64) -> Breakdown {
         };
         let copying = union(pick(&[SpanKind::Copy]));
         let running = union(pick(&[SpanKind::Compute, SpanKind::Locked, SpanKind::Copy]));
-        let any = union(pick(&SpanKind::ALL));
+        let any = union(pick(&SpanKind::TASK));
         let covered = |u: &[(f64, f64)]| u.iter().map(|(a, b)| b - a).sum::<f64>();
         let (run, cp, all) = (covered(&running), covered(&copying), covered(&any));
         compute += run - cp;
@@ -115,6 +115,19 @@ mod tests {
         assert_eq!(b.wait_ms, 10.0);
         assert_eq!(b.copy_ms, 5.0);
         assert_eq!(b.overhead_ms, 35.0);
+    }
+
+    #[test]
+    fn a_workers_start_up_is_overhead() {
+        // A fresh process worker: 30 ms to start, then it copies and computes.
+        let spans = [
+            span(Lane::Worker(0), SpanKind::Start, 0.0, 30.0),
+            span(Lane::Worker(0), SpanKind::Copy, 30.0, 32.0),
+            span(Lane::Worker(0), SpanKind::Compute, 32.0, 40.0),
+        ];
+        let b = breakdown(&spans, 40.0);
+        assert_eq!((b.compute_ms, b.copy_ms), (8.0, 2.0));
+        assert_eq!((b.wait_ms, b.overhead_ms), (0.0, 30.0));
     }
 
     #[test]

@@ -53,11 +53,25 @@ pub enum SpanKind {
     Locked,
     /// Copying data to or from a worker with its own memory.
     Copy,
+    /// Starting a worker with its own memory (a new process): the page waits for it to load
+    /// and say it is ready. Drawn on that worker's lane, before its first batch.
+    Start,
 }
 
 impl SpanKind {
     /// Every kind, in the order legends list them.
-    pub const ALL: [SpanKind; 5] = [
+    pub const ALL: [SpanKind; 6] = [
+        SpanKind::Compute,
+        SpanKind::Io,
+        SpanKind::Wait,
+        SpanKind::Locked,
+        SpanKind::Copy,
+        SpanKind::Start,
+    ];
+
+    /// The kinds a task's own time is made of. A worker's start-up is the lane's set-up, not
+    /// any task's: time breakdowns count it as overhead.
+    pub const TASK: [SpanKind; 5] = [
         SpanKind::Compute,
         SpanKind::Io,
         SpanKind::Wait,
@@ -72,6 +86,7 @@ impl SpanKind {
             SpanKind::Wait => "wait",
             SpanKind::Locked => "locked",
             SpanKind::Copy => "copy",
+            SpanKind::Start => "start",
         }
     }
 }

@@ -50,6 +50,10 @@ crate::texts! {
             "线程时间的 {0}（{1}）花在复制数据上（进程之间不共享内存）",
             "{0} of thread time ({1}) went copying data (processes share no memory)"
         ),
+        LossStart => (
+            "线程时间的 {0}（{1}）在等新进程启动：每个进程都要加载并初始化自己的一份程序，所以进程池会留着进程反复用",
+            "{0} of thread time ({1}) went waiting for new processes to start: each loads and sets up its own copy of the program, which is why a process pool keeps its workers"
+        ),
         LossTail => (
             "{0}最后 {1} 无事可做：它的任务先做完了，而别的线程还在算",
             "{0} had nothing to do for the last {1}: its tasks ran out while others still computed"
@@ -63,6 +67,7 @@ crate::texts! {
         Waiting => ("等待锁/GIL/队列", "waiting for a lock/GIL/queue"),
         Io => ("等待 IO", "waiting on IO"),
         Copying => ("复制", "copying"),
+        Starting => ("启动进程", "starting"),
         Idle => ("空闲/开销", "idle / overhead"),
         Highlight => ("在时间线上突出显示", "Highlight on the timeline"),
         GilLane => ("谁持有 GIL", "Who holds the GIL"),

@@ -13,6 +13,7 @@ crate::texts! {
         KindWait => ("等待锁/队列", "waiting for a lock or queue"),
         KindLocked => ("持有锁/GIL", "holding the lock/GIL"),
         KindCopy => ("复制数据", "copying data"),
+        KindStart => ("启动进程", "starting a process"),
         Overhead => ("开销/空闲", "overhead / idle"),
         MainLane => ("主线程", "main thread"),
         WorkerLane => ("工作线程 {0}", "worker {0}"),

@@ -27,6 +27,8 @@ pub struct ThreadTime {
     pub copying_ms: f64,
     pub waiting_ms: f64,
     pub io_ms: f64,
+    /// Waiting for this lane's worker to start (a new process).
+    pub starting_ms: f64,
     /// Not covered by any span: before its first, between spans, after its last.
     pub idle_ms: f64,
     /// The part of `idle_ms` after this thread's last span (its tasks ran out).
@@ -80,6 +82,8 @@ pub enum Loss {
     Io { ms: f64 },
     /// Copying data to or from workers with memory of their own.
     Copying { ms: f64 },
+    /// Waiting for new workers (processes) to start.
+    Starting { ms: f64 },
     /// One thread had nothing left to do for the run's last `ms`.
     IdleTail { lane: Lane, ms: f64 },
     /// Time between spans: handing out tasks, recording, starting lanes — `per_task_us` of
@@ -101,6 +105,7 @@ impl Loss {
             Loss::Waiting { ms, .. }
             | Loss::Io { ms }
             | Loss::Copying { ms }
+            | Loss::Starting { ms }
             | Loss::IdleTail { ms, .. }
             | Loss::Overhead { ms, .. }
             | Loss::SlowerWork { ms, .. } => ms,
@@ -228,7 +233,8 @@ fn thread_time(lane: Lane, spans: &[&Span], t0: f64, t1: f64) -> ThreadTime {
         SpanKind::Copy,
         SpanKind::Wait,
     ]);
-    let all = covered(&SpanKind::ALL);
+    let all = covered(&SpanKind::TASK);
+    let with_start = covered(&SpanKind::ALL);
     let last_end = spans.iter().map(|s| s.end_ms.min(t1)).fold(t0, f64::max);
     ThreadTime {
         lane: Some(lane),
@@ -236,7 +242,8 @@ fn thread_time(lane: Lane, spans: &[&Span], t0: f64, t1: f64) -> ThreadTime {
         copying_ms: upto_copy - busy,
         waiting_ms: upto_wait - upto_copy,
         io_ms: all - upto_wait,
-        idle_ms: ((t1 - t0) - all).max(0.0),
+        starting_ms: with_start - all,
+        idle_ms: ((t1 - t0) - with_start).max(0.0),
         tail_ms: (t1 - last_end).max(0.0),
     }
 }
@@ -272,6 +279,9 @@ fn largest_loss(
         },
         Loss::Copying {
             ms: sum(|t| t.copying_ms),
+        },
+        Loss::Starting {
+            ms: sum(|t| t.starting_ms),
         },
         Loss::Overhead {
             ms: overhead,

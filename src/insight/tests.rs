@@ -57,6 +57,30 @@ fn an_idle_tail_is_the_loss_when_one_thread_runs_out_of_work() {
 }
 
 #[test]
+fn starting_new_processes_is_its_own_loss_not_idle_time() {
+    // Two fresh process workers take 30 ms to start, then copy and compute.
+    let spans = [
+        span(W0, SpanKind::Start, 0.0, 30.0),
+        span(W0, SpanKind::Compute, 30.0, 50.0),
+        span(W1, SpanKind::Start, 0.0, 32.0),
+        span(W1, SpanKind::Copy, 32.0, 34.0),
+        span(W1, SpanKind::Compute, 34.0, 50.0),
+    ];
+    let i = insights(Executor::ProcessFresh, &spans, 50.0, 2, None);
+    let (w0, w1) = (i.per_thread[0], i.per_thread[1]);
+    assert_eq!((w0.starting_ms, w0.idle_ms, w0.busy_ms), (30.0, 0.0, 20.0));
+    assert_eq!(
+        (w1.starting_ms, w1.copying_ms, w1.idle_ms),
+        (32.0, 2.0, 0.0)
+    );
+    assert_eq!(i.largest_loss, Some(Loss::Starting { ms: 62.0 }));
+    assert!(
+        (i.utilisation - 0.36).abs() < 1e-9,
+        "36 of 100 thread-ms computed"
+    );
+}
+
+#[test]
 fn computing_slower_than_on_one_thread_is_named() {
     // 80 ms of work on one thread took 2 × 60 ms of computing on two.
     let spans = [

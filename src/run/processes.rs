@@ -119,10 +119,19 @@ async fn lane<P: Platform>(platform: &P, i: usize, shared: &Rc<Shared<P::Worker>
         let Some(batch) = shared.run.borrow_mut().next_batch() else {
             break;
         };
+        let asked_ms = platform.now_ms();
         let w = match worker.take() {
             Some(w) => w,
             None => match platform.obtain_worker(shared.fresh).await {
                 Ok((w, startup)) => {
+                    if startup.is_some() {
+                        // A new worker: the lane waited for it to start.
+                        let now = platform.now_ms();
+                        shared
+                            .run
+                            .borrow()
+                            .started_worker(lane, batch[0], asked_ms, now);
+                    }
                     shared.startups.borrow_mut().extend(startup);
                     has_data = false;
                     w

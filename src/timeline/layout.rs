@@ -284,7 +284,7 @@ fn merge(rows: &mut [Row], time: &LinearScale, geo: &Geometry) -> f64 {
 /// at most about 2·W/px bars.
 fn merge_row(bars: &[Bar], px: f64) -> Vec<Bar> {
     let mut out: Vec<Bar> = Vec::new();
-    let mut open: Option<(Bar, [f64; 5])> = None;
+    let mut open: Option<(Bar, [f64; SpanKind::ALL.len()])> = None;
     for b in bars {
         let narrow = b.width < px;
         match &mut open {
@@ -293,13 +293,14 @@ fn merge_row(bars: &[Bar], px: f64) -> Vec<Bar> {
                 g.end_ms = g.end_ms.max(b.end_ms);
                 g.spans += b.spans;
                 time[kind_index(b.kind)] += b.end_ms - b.start_ms + 1e-9;
-                let most = (0..5).max_by(|&i, &j| time[i].total_cmp(&time[j]).then(j.cmp(&i)));
+                let most = (0..SpanKind::ALL.len())
+                    .max_by(|&i, &j| time[i].total_cmp(&time[j]).then(j.cmp(&i)));
                 g.kind = SpanKind::ALL[most.unwrap_or(0)];
             }
             _ => {
                 out.extend(open.take().map(|(g, _)| g));
                 if narrow {
-                    let mut time = [0.0; 5];
+                    let mut time = [0.0; SpanKind::ALL.len()];
                     time[kind_index(b.kind)] = b.end_ms - b.start_ms + 1e-9;
                     open = Some((*b, time));
                 } else {

@@ -3,6 +3,7 @@
 
 pub mod frame_meter;
 pub mod layout;
+pub mod legend;
 pub mod replay;
 pub mod viewport;
 

@@ -183,6 +183,7 @@ fn kind_name(kind: SpanKind) -> &'static str {
         SpanKind::Wait => "waiting",
         SpanKind::Locked => "holding the lock",
         SpanKind::Copy => "copying",
+        SpanKind::Start => "starting the worker",
     }
 }
 

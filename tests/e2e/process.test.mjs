@@ -38,6 +38,11 @@ function copyAndCompute(lanes) {
   return lanes.slice(1).filter(({ kinds }) => kinds['span-copy'] > 0 && kinds['span-compute'] > 0);
 }
 
+/** Start-up bars on the worker lanes: a worker (a new process) loading before its first batch. */
+function startBars(lanes) {
+  return lanes.slice(1).reduce((n, { kinds }) => n + (kinds['span-start'] ?? 0), 0);
+}
+
 async function runsPrimesOnProcesses(page) {
   await selectWorkload(page, 'primes');
   await setParams(page, { n: 200_000, tasks: 16 });
@@ -56,12 +61,18 @@ async function runsPrimesOnProcesses(page) {
 test('process workers run a CPU workload with the right answer, copying and computing on worker lanes', async () => {
   await withApp(browser, { isolated: true }, async (page, errors) => {
     await runsPrimesOnProcesses(page);
+    // The first run started its two workers: their start-up is on the timeline and in its legend.
+    const first = await lanesOf(page, 'procs');
+    assert.ok(first.slice(1).every(({ kinds }) => kinds['span-start'] === 1), JSON.stringify(first));
+    assert.equal(await page.locator('#timeline .timeline-legend li[data-kind="start"]').count(), 1);
     // The same workers again (reused), and then with a fresh worker per batch: same answer.
     const again = await runOn(page, 'procs');
     assert.equal(again.answer, 17_984);
+    assert.equal(startBars(await lanesOf(page, 'procs')), 0, 'kept workers do not start again');
     const fresh = await runOn(page, 'procs-fresh');
     assert.equal(fresh.state, 'completed', fresh.text);
     assert.equal(fresh.answer, 17_984);
+    assert.equal(startBars(await lanesOf(page, 'procs-fresh')), 8, 'each fresh worker starts on the timeline');
     // Reused workers start none; fresh ones start one per batch (16 tasks on 2: 8 batches).
     const started = (executor) => page.locator(`#result-${executor} .detail[data-key="workers_started"]`).innerText();
     assert.equal(await started('procs'), 'workers started: 0');

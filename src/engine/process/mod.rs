@@ -169,6 +169,22 @@ impl ProcessRun {
         self.record(lane, spans);
     }
 
+    /// A new worker for `lane` took from `start_ms` to `end_ms` (the page's clock) to start,
+    /// before it could take the batch that begins with `task`: a span on that lane, so the
+    /// timeline shows where the run's first milliseconds went.
+    pub fn started_worker(&self, lane: Lane, task: u32, start_ms: f64, end_ms: f64) {
+        self.record(
+            lane,
+            vec![Span {
+                lane,
+                task,
+                kind: SpanKind::Start,
+                start_ms,
+                end_ms,
+            }],
+        );
+    }
+
     /// Folds in a worker's reply, received and decoded on the page at `received_ms`: its spans
     /// go on `lane`, and the copy back is a span on the batch's last task.
     pub fn received(&mut self, lane: Lane, reply: Reply, received_ms: f64) {

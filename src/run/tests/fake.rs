@@ -233,6 +233,8 @@ impl Platform for Fake {
                 return Ok((w, None));
             }
         }
+        // Starting takes a moment (the real clock: the run's spans are on it).
+        std::thread::sleep(std::time::Duration::from_millis(1));
         let id = self.next_worker.get();
         self.next_worker.set(id + 1);
         let worker = FakeWorker {

@@ -38,6 +38,37 @@ fn workers_take_batches_and_are_kept_for_the_next_run() {
         out.spans.iter().any(|s| s.kind == SpanKind::Copy),
         "copies shown"
     );
+    assert!(
+        !out.spans.iter().any(|s| s.kind == SpanKind::Start),
+        "kept workers do not start again"
+    );
+}
+
+#[test]
+fn a_new_workers_start_up_is_drawn_on_its_lane_before_its_first_batch() {
+    let fake = Fake::with_state(primes_page());
+    click(&fake, Ask::new(Executor::Process)).unwrap();
+    let out = fake.state.borrow().results[&Executor::Process]
+        .output
+        .clone();
+    let starts: Vec<_> = out
+        .spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Start)
+        .collect();
+    assert_eq!(starts.len(), 2, "one start per worker: {starts:?}");
+    for start in starts {
+        assert!(start.end_ms - start.start_ms >= 1.0, "{start:?}");
+        let rest = out
+            .spans
+            .iter()
+            .filter(|s| s.lane == start.lane && s.kind != SpanKind::Start);
+        let first = rest.map(|s| s.start_ms).fold(f64::INFINITY, f64::min);
+        assert!(
+            start.end_ms <= first,
+            "the lane starts, then works: {start:?}"
+        );
+    }
 }
 
 #[test]
@@ -53,6 +84,8 @@ fn fresh_workers_start_per_batch_and_end_after_it() {
         0
     );
     let out = &fake.state.borrow().results[&Executor::ProcessFresh].output;
+    let starts = out.spans.iter().filter(|s| s.kind == SpanKind::Start);
+    assert_eq!(starts.count(), sent.len(), "each start drawn");
     let started = sent.len().to_string();
     assert_eq!(
         out.answer.detail("workers_started"),

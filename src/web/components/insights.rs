@@ -53,6 +53,7 @@ fn loss_text(loss: &Loss, i: &Insights, lang: Lang) -> (String, &'static [&'stat
         Loss::Waiting { .. } => (I::LossLock.fill(lang, &[&share, &ms]), &["wait"]),
         Loss::Io { .. } => (I::LossIo.fill(lang, &[&share, &ms]), &["io"]),
         Loss::Copying { .. } => (I::LossCopy.fill(lang, &[&share, &ms]), &["copy"]),
+        Loss::Starting { .. } => (I::LossStart.fill(lang, &[&share, &ms]), &["start"]),
         Loss::IdleTail { lane, .. } => (
             I::LossTail.fill(lang, &[&lane_text(Some(lane), lang), &ms]),
             &[],
@@ -226,7 +227,7 @@ fn strip(i: &Insights, lang: Lang) -> Html {
     html! { <ul class="strip-levels">{ for items }</ul> }
 }
 
-/// One stacked bar per thread: computing, waiting, IO, copying, idle.
+/// One stacked bar per thread: computing, waiting, IO, copying, starting, idle.
 fn threads_chart(threads: &[ThreadTime], wall_ms: f64, lang: Lang) -> Html {
     const W: f64 = 240.0;
     const ROW: f64 = 18.0;
@@ -241,6 +242,7 @@ fn threads_chart(threads: &[ThreadTime], wall_ms: f64, lang: Lang) -> Html {
             ("wait", t.waiting_ms),
             ("io", t.io_ms),
             ("copy", t.copying_ms),
+            ("start", t.starting_ms),
             ("idle", t.idle_ms),
         ];
         let rects = parts.iter().filter(|(_, ms)| *ms > 0.0).map(|(class, ms)| {
@@ -261,9 +263,13 @@ fn threads_chart(threads: &[ThreadTime], wall_ms: f64, lang: Lang) -> Html {
             </g>
         }
     });
-    let legend = ["busy", "wait", "io", "copy", "idle"].map(|c| {
-        html! { <li><span class={classes!("swatch", c)} aria-hidden="true"></span>{ part_name(c, lang) }</li> }
-    });
+    let started = threads.iter().any(|t| t.starting_ms > 0.0);
+    let legend = ["busy", "wait", "io", "copy", "start", "idle"]
+        .into_iter()
+        .filter(|&c| c != "start" || started)
+        .map(|c| {
+            html! { <li><span class={classes!("swatch", c)} aria-hidden="true"></span>{ part_name(c, lang) }</li> }
+        });
     html! {
         <figure class="thread-time">
             <figcaption>{ I::WhereTime.get(lang) }</figcaption>
@@ -282,6 +288,7 @@ fn part_name(class: &str, lang: Lang) -> String {
         "wait" => I::Waiting,
         "io" => I::Io,
         "copy" => I::Copying,
+        "start" => I::Starting,
         _ => I::Idle,
     }
     .get(lang)

@@ -23,6 +23,7 @@ use crate::chart::format_duration;
 use crate::i18n::visuals::VisualsText as T;
 use crate::i18n::Texts;
 use crate::link::Lang;
+use crate::timeline::legend::legend_kinds;
 use crate::timeline::replay::Replay;
 use crate::timeline::viewport::{live_total_ms, Viewport};
 
@@ -290,7 +291,7 @@ pub fn replay_timeline(props: &Props) -> Html {
                 <p class="bar-detail help" id={format!("{id}-detail")} aria-live="polite">{ T::HoverHelp.get(lang) }</p>
                 <p class="help keys">{ T::KeysHelp.get(lang) }</p>
             }
-            { timeline::legend(&id, lang, d.merged) }
+            { timeline::legend(&id, lang, &legend_kinds(props.runs.iter().flat_map(|r| r.output.spans.iter())), d.merged) }
             if !props.live {
                 <ExportButtons svg_id={svg_id} name={export_name(&props.runs)} lang={lang} />
             }

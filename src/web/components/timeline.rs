@@ -30,6 +30,7 @@ pub fn kind_label(kind: SpanKind, lang: Lang) -> String {
         SpanKind::Wait => T::KindWait,
         SpanKind::Locked => T::KindLocked,
         SpanKind::Copy => T::KindCopy,
+        SpanKind::Start => T::KindStart,
     }
     .get(lang)
 }
@@ -174,13 +175,19 @@ pub fn patterns(instance: &str) -> Html {
             { tile(SpanKind::Wait, 0, html! { <circle cx="3" cy="3" r="1.2" stroke="none" /> }) }
             { tile(SpanKind::Locked, 45, html! { <>{ line("3", "0", "3", "6") }{ line("0", "3", "6", "3") }</> }) }
             { tile(SpanKind::Copy, 0, html! { <>{ line("0", "2", "6", "2") }{ line("0", "5", "6", "5") }</> }) }
+            { tile(SpanKind::Start, 0, html! { <>{ line("2", "0", "2", "6") }{ line("5", "0", "5", "6") }</> }) }
         </>
     }
 }
 
-/// The legend: every kind with its swatch (colour and pattern) and name, and a note when
+/// The legend: each of `kinds` with its swatch (colour and pattern) and name, and a note when
 /// bars were merged.
-pub fn legend(instance: &str, lang: Lang, merged: Option<(f64, usize, usize)>) -> Html {
+pub fn legend(
+    instance: &str,
+    lang: Lang,
+    kinds: &[SpanKind],
+    merged: Option<(f64, usize, usize)>,
+) -> Html {
     let item = |kind: SpanKind| {
         html! {
             <li data-kind={kind.tag()}>
@@ -194,7 +201,7 @@ pub fn legend(instance: &str, lang: Lang, merged: Option<(f64, usize, usize)>) -
     };
     html! {
         <ul class="timeline-legend">
-            { for SpanKind::ALL.iter().map(|&k| item(k)) }
+            { for kinds.iter().map(|&k| item(k)) }
             if let Some((px, spans, bars)) = merged {
                 <li class="merged">{ T::Merged.fill(lang, &[&px, &spans, &bars]) }</li>
             }
