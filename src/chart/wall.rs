@@ -47,11 +47,19 @@ pub enum Part {
     Compute,
     Wait,
     Copy,
+    /// Waiting for new workers (processes) to start.
+    Start,
     Overhead,
 }
 
 impl Part {
-    pub const ALL: [Part; 4] = [Part::Compute, Part::Wait, Part::Copy, Part::Overhead];
+    pub const ALL: [Part; 5] = [
+        Part::Compute,
+        Part::Wait,
+        Part::Copy,
+        Part::Start,
+        Part::Overhead,
+    ];
 
     /// The CSS class suffix and pattern name (`part-compute`, `url(#wall-io)`).
     pub fn class(self) -> &'static str {
@@ -59,6 +67,7 @@ impl Part {
             Part::Compute => "compute",
             Part::Wait => "io",
             Part::Copy => "copy",
+            Part::Start => "start",
             Part::Overhead => "overhead",
         }
     }
@@ -68,6 +77,7 @@ impl Part {
             Part::Compute => b.compute_ms,
             Part::Wait => b.wait_ms,
             Part::Copy => b.copy_ms,
+            Part::Start => b.start_ms,
             Part::Overhead => b.overhead_ms,
         }
     }
@@ -285,6 +295,7 @@ mod tests {
                 compute_ms,
                 wait_ms: 0.0,
                 copy_ms: 0.0,
+                start_ms: 0.0,
                 overhead_ms: wall_ms - compute_ms,
             },
             summary: "664,579 primes below 10,000,000".to_owned(),
@@ -359,6 +370,23 @@ mod tests {
             assert!(c.ticks[0].x >= 12.0, "{layout:?}");
             assert!(c.ticks.iter().all(|t| t.x <= c.width - 12.0));
         }
+    }
+
+    #[test]
+    fn a_fresh_process_runs_start_up_is_a_part_of_its_bar_before_the_overhead() {
+        let mut fresh = run("procs-fresh", 100.0, 20.0);
+        fresh.breakdown.start_ms = 70.0;
+        fresh.breakdown.overhead_ms = 10.0;
+        let c = chart(&[fresh], Lang::En, Layout::Wide);
+        let parts: Vec<(Part, f64)> = c.rows[0].segments.iter().map(|s| (s.part, s.ms)).collect();
+        assert_eq!(
+            parts,
+            [
+                (Part::Compute, 20.0),
+                (Part::Start, 70.0),
+                (Part::Overhead, 10.0)
+            ]
+        );
     }
 
     #[test]

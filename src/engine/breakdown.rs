@@ -1,5 +1,5 @@
-//! Where a run's wall time went, from its spans: computing, waiting, copying, and the rest
-//! (overhead: scheduling, starting lanes, a worker's start-up, idle threads). Per lane, time
+//! Where a run's wall time went, from its spans: computing, waiting, copying, starting new
+//! workers, and the rest (overhead: scheduling, starting lanes, idle threads). Per lane, time
 //! covered by a running span (compute, locked, copy) counts as working even if waits overlap it; waiting is time
 //! covered only by waits; overhead is what neither covers. The lanes' shares are averaged, so
 //! the parts add up to the wall time.
@@ -15,6 +15,8 @@ pub struct Breakdown {
     pub compute_ms: f64,
     pub wait_ms: f64,
     pub copy_ms: f64,
+    /// Waiting for a new worker (a process) to start.
+    pub start_ms: f64,
     pub overhead_ms: f64,
 }
 
@@ -40,7 +42,7 @@ pub fn breakdown(spans: &[Span], wall_ms: f64) -> Breakdown {
             ..Breakdown::default()
         };
     }
-    let (mut compute, mut copy, mut wait) = (0.0, 0.0, 0.0);
+    let (mut compute, mut copy, mut wait, mut start) = (0.0, 0.0, 0.0, 0.0);
     for list in lanes.values() {
         let pick = |kinds: &[SpanKind]| -> Vec<(f64, f64)> {
             list.iter()
@@ -51,17 +53,20 @@ pub fn breakdown(spans: &[Span], wall_ms: f64) -> Breakdown {
         let copying = union(pick(&[SpanKind::Copy]));
         let running = union(pick(&[SpanKind::Compute, SpanKind::Locked, SpanKind::Copy]));
         let any = union(pick(&SpanKind::TASK));
+        let with_start = union(pick(&SpanKind::ALL));
         let covered = |u: &[(f64, f64)]| u.iter().map(|(a, b)| b - a).sum::<f64>();
         let (run, cp, all) = (covered(&running), covered(&copying), covered(&any));
         compute += run - cp;
         copy += cp;
         wait += all - run;
+        start += covered(&with_start) - all;
     }
     // Lane time is capped by the wall time: spans are clocked by the lanes, the wall by the
     // page, so rounding (or a lane's clock) may overshoot by a hair.
     let scale = |ms: f64| ms / n as f64;
-    let (compute_ms, wait_ms, copy_ms) = (scale(compute), scale(wait), scale(copy));
-    let used = compute_ms + wait_ms + copy_ms;
+    let (compute_ms, wait_ms, copy_ms, start_ms) =
+        (scale(compute), scale(wait), scale(copy), scale(start));
+    let used = compute_ms + wait_ms + copy_ms + start_ms;
     let fit = if used > wall_ms { wall_ms / used } else { 1.0 };
     Breakdown {
         wall_ms,
@@ -69,6 +74,7 @@ pub fn breakdown(spans: &[Span], wall_ms: f64) -> Breakdown {
         compute_ms: compute_ms * fit,
         wait_ms: wait_ms * fit,
         copy_ms: copy_ms * fit,
+        start_ms: start_ms * fit,
         overhead_ms: (wall_ms - used * fit).max(0.0),
     }
 }
@@ -118,7 +124,7 @@ mod tests {
     }
 
     #[test]
-    fn a_workers_start_up_is_overhead() {
+    fn a_workers_start_up_is_its_own_part() {
         // A fresh process worker: 30 ms to start, then it copies and computes.
         let spans = [
             span(Lane::Worker(0), SpanKind::Start, 0.0, 30.0),
@@ -127,7 +133,9 @@ mod tests {
         ];
         let b = breakdown(&spans, 40.0);
         assert_eq!((b.compute_ms, b.copy_ms), (8.0, 2.0));
-        assert_eq!((b.wait_ms, b.overhead_ms), (0.0, 30.0));
+        assert_eq!((b.wait_ms, b.start_ms, b.overhead_ms), (0.0, 30.0, 0.0));
+        let b = breakdown(&spans, 50.0);
+        assert_eq!((b.start_ms, b.overhead_ms), (30.0, 10.0));
     }
 
     #[test]

@@ -70,8 +70,8 @@ crate::texts! {
         SlowerThanMain => ("比主线程慢 {0}×", "{0}× slower than the main thread"),
         SameAsMain => ("与主线程一样快", "as fast as the main thread"),
         WallSplit => (
-            "按片段拆分：计算 / 等待 / 复制 / 开销（各线程平均）",
-            "Split by spans: computing / waiting / copying / overhead (averaged over threads)"
+            "按片段拆分：计算 / 等待 / 复制 / 启动 / 开销（各线程平均）",
+            "Split by spans: computing / waiting / copying / starting / overhead (averaged over threads)"
         ),
         ChunkSweep => ("块大小扫描", "Chunk-size sweep"),
         ChunkSweepHelp => (

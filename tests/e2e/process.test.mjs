@@ -73,6 +73,10 @@ test('process workers run a CPU workload with the right answer, copying and comp
     assert.equal(fresh.state, 'completed', fresh.text);
     assert.equal(fresh.answer, 17_984);
     assert.equal(startBars(await lanesOf(page, 'procs-fresh')), 8, 'each fresh worker starts on the timeline');
+    // The wall chart gives starting its own part of each bar: the fresh run's, not the reused one's.
+    const startMs = (executor) => page.locator(`#wall-chart-svg .wall-row[data-executor="${executor}"]`).getAttribute('data-start').then(Number);
+    assert.ok((await startMs('procs-fresh')) > 0);
+    assert.equal(await startMs('procs'), 0);
     // Reused workers start none; fresh ones start one per batch (16 tasks on 2: 8 batches).
     const started = (executor) => page.locator(`#result-${executor} .detail[data-key="workers_started"]`).innerText();
     assert.equal(await started('procs'), 'workers started: 0');

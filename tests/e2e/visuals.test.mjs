@@ -65,9 +65,10 @@ test('a pool run and a main-thread run: lanes, frame meters, the wall chart, sta
     assert.equal(await rows.count(), 2);
     const poolRow = page.locator('#wall-chart-svg .wall-row[data-executor="pool"]');
     const parts = await poolRow.evaluate((g) =>
-      ['ms', 'compute', 'wait', 'copy', 'overhead'].map((k) => Number(g.dataset[k])),
+      ['ms', 'compute', 'wait', 'copy', 'start', 'overhead'].map((k) => Number(g.dataset[k])),
     );
-    assert.ok(Math.abs(parts[1] + parts[2] + parts[3] + parts[4] - parts[0]) < 0.01 * parts[0] + 0.01, String(parts));
+    assert.ok(Math.abs(parts[1] + parts[2] + parts[3] + parts[4] + parts[5] - parts[0]) < 0.01 * parts[0] + 0.01, String(parts));
+    assert.equal(parts[4], 0, 'a pool starts no processes');
     assert.ok(parts[1] > 0, 'the pool computed');
     assert.match(await poolRow.locator('.wall-note').textContent(), /× (faster|slower) than the main thread|as fast as the main thread/);
 

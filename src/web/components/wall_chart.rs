@@ -39,6 +39,7 @@ fn row(row: &wall::Row, out: &Breakdown, wall_ms: f64, lang: Lang) -> Html {
             Part::Compute => kind_label(SpanKind::Compute, lang),
             Part::Wait => T::KindIo.get(lang) + " / " + &T::KindWait.get(lang),
             Part::Copy => kind_label(SpanKind::Copy, lang),
+            Part::Start => kind_label(SpanKind::Start, lang),
             Part::Overhead => T::Overhead.get(lang),
         };
         let fill = match s.part {
@@ -55,7 +56,7 @@ fn row(row: &wall::Row, out: &Breakdown, wall_ms: f64, lang: Lang) -> Html {
     html! {
         <g class="wall-row" data-executor={row.tag} data-ms={format!("{wall_ms:.3}")}
             data-compute={format!("{:.3}", out.compute_ms)} data-wait={format!("{:.3}", out.wait_ms)}
-            data-copy={format!("{:.3}", out.copy_ms)} data-overhead={format!("{:.3}", out.overhead_ms)}>
+            data-copy={format!("{:.3}", out.copy_ms)} data-start={format!("{:.3}", out.start_ms)} data-overhead={format!("{:.3}", out.overhead_ms)}>
             <text class="lane-label" x={format!("{:.1}", row.label.x)} y={format!("{:.1}", row.label.y)} text-anchor={row.label_anchor}>
                 { &row.label.text }
             </text>
@@ -85,6 +86,7 @@ pub fn wall_chart(props: &Props) -> Html {
             is_main: r.executor == Executor::Main,
         })
         .collect();
+    let started = runs.iter().any(|r| r.breakdown.start_ms > 0.0);
     let layout = wall::Layout::for_width(browser::viewport_width());
     let c = wall::chart(&runs, lang, layout);
     let (width, height) = (c.width, c.height);
@@ -93,27 +95,30 @@ pub fn wall_chart(props: &Props) -> Html {
         .map(|r| format!("{} {}", r.tag, format_duration(r.wall_ms)))
         .collect();
     html! {
-        <figure class="wall-figure timeline-figure" id="wall-chart">
-            <figcaption><strong>{ T::WallTimes.get(lang) }</strong>{ " — " }<span class="help">{ T::WallSplit.get(lang) }</span></figcaption>
-            <svg class="wall-chart timeline" id={props.id.clone()} role="img" aria-label={T::WallAria.fill(lang, &[&summary.join(", ")])}
-                data-layout={if layout == wall::Layout::Narrow { "narrow" } else { "wide" }}
-                width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}>
-                <defs>{ super::timeline::patterns("wall") }</defs>
-                { for c.ticks.iter().map(|t| html! {
-                    <g class="tick">
-                        <line class="tick-line" x1={format!("{:.1}", t.x)} x2={format!("{:.1}", t.x)} y1={c.tick_top.to_string()} y2={height.to_string()} />
-                        <text class="tick-label" x={format!("{:.1}", t.x)} y="12" text-anchor="middle">{ &t.label }</text>
-                    </g>
-                }) }
-                { for c.rows.iter().zip(&runs).map(|(row_, r)| row(row_, &r.breakdown, r.wall_ms, lang)) }
-            </svg>
-            <ul class="timeline-legend">
-                <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-compute" x="1" y="1" width="20" height="12" fill="currentColor" /></svg>{ kind_label(SpanKind::Compute, lang) }</li>
-                <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-io" x="1" y="1" width="20" height="12" fill="url(#wall-io)" /></svg>{ T::KindIo.get(lang) + " / " + &T::KindWait.get(lang) }</li>
-                <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-copy" x="1" y="1" width="20" height="12" fill="url(#wall-copy)" /></svg>{ kind_label(SpanKind::Copy, lang) }</li>
-                <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-overhead" x="1" y="1" width="20" height="12" fill="currentColor" /></svg>{ T::Overhead.get(lang) }</li>
-            </ul>
-            <ExportButtons svg_id={props.id.to_string()} name="wall-times" lang={lang} />
-        </figure>
-    }
+           <figure class="wall-figure timeline-figure" id="wall-chart">
+               <figcaption><strong>{ T::WallTimes.get(lang) }</strong>{ " — " }<span class="help">{ T::WallSplit.get(lang) }</span></figcaption>
+               <svg class="wall-chart timeline" id={props.id.clone()} role="img" aria-label={T::WallAria.fill(lang, &[&summary.join(", ")])}
+                   data-layout={if layout == wall::Layout::Narrow { "narrow" } else { "wide" }}
+                   width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}>
+                   <defs>{ super::timeline::patterns("wall") }</defs>
+                   { for c.ticks.iter().map(|t| html! {
+                       <g class="tick">
+                           <line class="tick-line" x1={format!("{:.1}", t.x)} x2={format!("{:.1}", t.x)} y1={c.tick_top.to_string()} y2={height.to_string()} />
+                           <text class="tick-label" x={format!("{:.1}", t.x)} y="12" text-anchor="middle">{ &t.label }</text>
+                       </g>
+                   }) }
+                   { for c.rows.iter().zip(&runs).map(|(row_, r)| row(row_, &r.breakdown, r.wall_ms, lang)) }
+               </svg>
+               <ul class="timeline-legend">
+                   <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-compute" x="1" y="1" width="20" height="12" fill="currentColor" /></svg>{ kind_label(SpanKind::Compute, lang) }</li>
+                   <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-io" x="1" y="1" width="20" height="12" fill="url(#wall-io)" /></svg>{ T::KindIo.get(lang) + " / " + &T::KindWait.get(lang) }</li>
+                   <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-copy" x="1" y="1" width="20" height="12" fill="url(#wall-copy)" /></svg>{ kind_label(SpanKind::Copy, lang) }</li>
+    if started {
+                       <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-start" x="1" y="1" width="20" height="12" fill="url(#wall-start)" /></svg>{ kind_label(SpanKind::Start, lang) }</li>
+                   }
+                   <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-overhead" x="1" y="1" width="20" height="12" fill="currentColor" /></svg>{ T::Overhead.get(lang) }</li>
+               </ul>
+               <ExportButtons svg_id={props.id.to_string()} name="wall-times" lang={lang} />
+           </figure>
+       }
 }
