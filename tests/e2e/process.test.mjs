@@ -225,12 +225,12 @@ test('process workers report their bars while a batch runs, and keep them when t
     await setParams(page, { tasks: 40, wait_ms: 1000, random: 0, speed: 100, cpu: 0 });
     await page.locator('#threads').fill('1');
     await page.click('#run-procs');
-    // Bars arrive while the first batch runs, a few with each task. A reply would bring its
-    // whole batch at once (12 spans or more: two copies and ten waits), and no task is done
-    // before it.
+    // The worker's start-up is the first bar (the page draws it). Then bars arrive while the
+    // first batch runs, a few with each task. A reply would bring its whole batch at once (12
+    // spans or more: two copies and ten waits), and no task is done before it.
     await page.waitForFunction(() => {
       const spans = Number(document.querySelector('#live-timeline')?.dataset.spans);
-      return spans > 0 && spans < 12;
+      return spans > 1 && spans < 1 + 12;
     });
     assert.equal(await page.getAttribute('#progress', 'data-done'), '0');
     await page.click('#cancel');
@@ -238,6 +238,7 @@ test('process workers report their bars while a batch runs, and keep them when t
     assert.equal(await page.locator('#result-procs').getAttribute('data-state'), 'cancelled');
     // The worker was ended mid-batch, before any reply; what it reported stays on its lane.
     const [, worker] = await lanesOf(page, 'procs');
+    assert.equal(worker.kinds['span-start'], 1, JSON.stringify(worker));
     assert.ok(worker.kinds['span-copy'] >= 1, JSON.stringify(worker));
     assert.ok(worker.kinds['span-io'] >= 1 && worker.kinds['span-io'] < 10, JSON.stringify(worker));
     assert.deepEqual(errors, []);
