@@ -58,7 +58,8 @@ fn a_new_workers_start_up_is_drawn_on_its_lane_before_its_first_batch() {
         .collect();
     assert_eq!(starts.len(), 2, "one start per worker: {starts:?}");
     for start in starts {
-        assert!(start.end_ms - start.start_ms >= 1.0, "{start:?}");
+        // The fake takes 1 ms to start a worker (less a hair of clock rounding).
+        assert!(start.end_ms - start.start_ms > 0.9, "{start:?}");
         let rest = out
             .spans
             .iter()
