@@ -1,6 +1,7 @@
 //! Chart geometry, pure and tested natively: the one linear scale and tick maker every chart
 //! uses (`scale`), duration labels (`ticks`), and Amdahl's law fitted to measured speedups
-//! (`amdahl`), and the wall-time chart's layout (`wall`). Components in `web::components` only turn these numbers into SVG.
+//! (`amdahl`), and the wall-time chart's layout (`wall`). Components in `web::components` only
+//! turn these numbers into SVG.
 
 pub mod amdahl;
 pub mod scale;

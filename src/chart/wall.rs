@@ -1,7 +1,8 @@
 //! The wall-time chart's geometry and words: one bar per run, split into computing / waiting /
-//! copying / overhead, with a note saying how long it took and how it compares with the main
-//! thread. Two layouts: `Wide` puts each run's name left of its bar; `Narrow` (a phone) puts it
-//! above, so the chart fits 380 units and its text stays readable when scaled to the screen.
+//! copying / starting / overhead, with a note saying how long it took and how it compares with
+//! the main thread. Two layouts: `Wide` puts each run's name left of its bar; `Narrow` (a
+//! phone) puts it above, so the chart fits 380 units and its text stays readable when scaled to
+//! the screen.
 
 use super::{format_duration, format_duration_ms, nice_ticks, LinearScale};
 use crate::engine::breakdown::Breakdown;

@@ -1,8 +1,9 @@
 //! Where a run's wall time went, from its spans: computing, waiting, copying, starting new
 //! workers, and the rest (overhead: scheduling, starting lanes, idle threads). Per lane, time
-//! covered by a running span (compute, locked, copy) counts as working even if waits overlap it; waiting is time
-//! covered only by waits; overhead is what neither covers. The lanes' shares are averaged, so
-//! the parts add up to the wall time.
+//! covered by a running span (compute, locked, copy) counts as working even if waits overlap
+//! it; waiting is time covered only by waits; starting is time covered only by a worker's
+//! start-up; overhead is what none covers. The lanes' shares are averaged, so the parts add up
+//! to the wall time.
 
 use super::{Lane, Span, SpanKind};
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! A run's answer in words, in the reader's language ("664579 primes below 10000000",
 //! "10000000 以下有 664579 个质数"). Workloads say what they found as a [`Said`]: a template and
-//! its figures. The English is also the answer's language-neutral `summary`, which exports,
-//! the history and the bench keep.
+//! its figures. The English is also the answer's language-neutral `summary`, which exports and
+//! the bench keep; the history keeps both.
 
 use super::Texts;
 use crate::link::Lang;

@@ -1,6 +1,6 @@
 //! Wall time per executor for the current workload: one horizontal bar per run, split into
-//! computing / waiting / copying / overhead where the spans allow (`engine::breakdown`), with
-//! the answer and the speedup over the main thread written beside it.
+//! computing / waiting / copying / starting / overhead where the spans allow
+//! (`engine::breakdown`), with the answer and the speedup over the main thread written beside it.
 
 use std::collections::BTreeMap;
 
@@ -31,24 +31,32 @@ pub struct Props {
 
 const ID: &str = "wall-chart-svg";
 
-/// One run's bar, split into computing, waiting, copying and overhead, with its note.
+/// A part's name, in the bars' tooltips and the legend.
+fn part_name(part: Part, lang: Lang) -> String {
+    match part {
+        Part::Compute => kind_label(SpanKind::Compute, lang),
+        Part::Wait => T::KindIo.get(lang) + " / " + &T::KindWait.get(lang),
+        Part::Copy => kind_label(SpanKind::Copy, lang),
+        Part::Start => kind_label(SpanKind::Start, lang),
+        Part::Overhead => T::Overhead.get(lang),
+    }
+}
+
+/// A part's fill: plain colour, or its pattern (so colour is never the only cue).
+fn part_fill(part: Part) -> String {
+    match part {
+        Part::Compute | Part::Overhead => "currentColor".to_string(),
+        _ => format!("url(#wall-{})", part.class()),
+    }
+}
+
+/// One run's bar, split into computing, waiting, copying, starting and overhead, with its note.
 fn row(row: &wall::Row, out: &Breakdown, wall_ms: f64, lang: Lang) -> Html {
     let segments = row.segments.iter().map(|s| {
-        let class = s.part.class();
-        let name = match s.part {
-            Part::Compute => kind_label(SpanKind::Compute, lang),
-            Part::Wait => T::KindIo.get(lang) + " / " + &T::KindWait.get(lang),
-            Part::Copy => kind_label(SpanKind::Copy, lang),
-            Part::Start => kind_label(SpanKind::Start, lang),
-            Part::Overhead => T::Overhead.get(lang),
-        };
-        let fill = match s.part {
-            Part::Compute | Part::Overhead => "currentColor".to_string(),
-            _ => format!("url(#wall-{class})"),
-        };
+        let name = part_name(s.part, lang);
         html! {
-            <rect class={classes!("part", format!("part-{class}"))} x={format!("{:.2}", s.x)} y={format!("{:.1}", row.bar_y)}
-                width={format!("{:.2}", s.width)} height={BAR_H.to_string()} {fill}>
+            <rect class={classes!("part", format!("part-{}", s.part.class()))} x={format!("{:.2}", s.x)} y={format!("{:.1}", row.bar_y)}
+                width={format!("{:.2}", s.width)} height={BAR_H.to_string()} fill={part_fill(s.part)}>
                 <title>{ format!("{name}: {}", format_duration(s.ms)) }</title>
             </rect>
         }
@@ -86,7 +94,16 @@ pub fn wall_chart(props: &Props) -> Html {
             is_main: r.executor == Executor::Main,
         })
         .collect();
+    // Starting a process is named only where a run started one.
     let started = runs.iter().any(|r| r.breakdown.start_ms > 0.0);
+    let legend = Part::ALL
+        .into_iter()
+        .filter(|&p| p != Part::Start || started)
+        .map(|p| {
+            html! {
+                <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class={classes!("part", format!("part-{}", p.class()))} x="1" y="1" width="20" height="12" fill={part_fill(p)} /></svg>{ part_name(p, lang) }</li>
+            }
+        });
     let layout = wall::Layout::for_width(browser::viewport_width());
     let c = wall::chart(&runs, lang, layout);
     let (width, height) = (c.width, c.height);
@@ -95,30 +112,22 @@ pub fn wall_chart(props: &Props) -> Html {
         .map(|r| format!("{} {}", r.tag, format_duration(r.wall_ms)))
         .collect();
     html! {
-           <figure class="wall-figure timeline-figure" id="wall-chart">
-               <figcaption><strong>{ T::WallTimes.get(lang) }</strong>{ " — " }<span class="help">{ T::WallSplit.get(lang) }</span></figcaption>
-               <svg class="wall-chart timeline" id={props.id.clone()} role="img" aria-label={T::WallAria.fill(lang, &[&summary.join(", ")])}
-                   data-layout={if layout == wall::Layout::Narrow { "narrow" } else { "wide" }}
-                   width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}>
-                   <defs>{ super::timeline::patterns("wall") }</defs>
-                   { for c.ticks.iter().map(|t| html! {
-                       <g class="tick">
-                           <line class="tick-line" x1={format!("{:.1}", t.x)} x2={format!("{:.1}", t.x)} y1={c.tick_top.to_string()} y2={height.to_string()} />
-                           <text class="tick-label" x={format!("{:.1}", t.x)} y="12" text-anchor="middle">{ &t.label }</text>
-                       </g>
-                   }) }
-                   { for c.rows.iter().zip(&runs).map(|(row_, r)| row(row_, &r.breakdown, r.wall_ms, lang)) }
-               </svg>
-               <ul class="timeline-legend">
-                   <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-compute" x="1" y="1" width="20" height="12" fill="currentColor" /></svg>{ kind_label(SpanKind::Compute, lang) }</li>
-                   <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-io" x="1" y="1" width="20" height="12" fill="url(#wall-io)" /></svg>{ T::KindIo.get(lang) + " / " + &T::KindWait.get(lang) }</li>
-                   <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-copy" x="1" y="1" width="20" height="12" fill="url(#wall-copy)" /></svg>{ kind_label(SpanKind::Copy, lang) }</li>
-    if started {
-                       <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-start" x="1" y="1" width="20" height="12" fill="url(#wall-start)" /></svg>{ kind_label(SpanKind::Start, lang) }</li>
-                   }
-                   <li><svg class="swatch" width="22" height="14" aria-hidden="true"><rect class="part part-overhead" x="1" y="1" width="20" height="12" fill="currentColor" /></svg>{ T::Overhead.get(lang) }</li>
-               </ul>
-               <ExportButtons svg_id={props.id.to_string()} name="wall-times" lang={lang} />
-           </figure>
-       }
+        <figure class="wall-figure timeline-figure" id="wall-chart">
+            <figcaption><strong>{ T::WallTimes.get(lang) }</strong>{ " — " }<span class="help">{ T::WallSplit.get(lang) }</span></figcaption>
+            <svg class="wall-chart timeline" id={props.id.clone()} role="img" aria-label={T::WallAria.fill(lang, &[&summary.join(", ")])}
+                data-layout={if layout == wall::Layout::Narrow { "narrow" } else { "wide" }}
+                width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}>
+                <defs>{ super::timeline::patterns("wall") }</defs>
+                { for c.ticks.iter().map(|t| html! {
+                    <g class="tick">
+                        <line class="tick-line" x1={format!("{:.1}", t.x)} x2={format!("{:.1}", t.x)} y1={c.tick_top.to_string()} y2={height.to_string()} />
+                        <text class="tick-label" x={format!("{:.1}", t.x)} y="12" text-anchor="middle">{ &t.label }</text>
+                    </g>
+                }) }
+                { for c.rows.iter().zip(&runs).map(|(row_, r)| row(row_, &r.breakdown, r.wall_ms, lang)) }
+            </svg>
+            <ul class="timeline-legend">{ for legend }</ul>
+            <ExportButtons svg_id={props.id.to_string()} name="wall-times" lang={lang} />
+        </figure>
+    }
 }
