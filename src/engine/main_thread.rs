@@ -93,8 +93,10 @@ impl<'r> MainScheduler<'r> {
     /// so a turn costs what the task does, not a trip through the event loop.
     pub fn run_slice(&mut self, clock: &dyn Clock, budget_ms: f64) -> Next {
         let start = clock.now_ms();
+        // One clock read per turn: the time a turn ends is the time the next one starts (on
+        // the browser's main thread each read is a call out to JS, dearer than a tiny task).
+        let mut now = start;
         loop {
-            let now = clock.now_ms();
             if self.recorder.cancelled() {
                 self.cancel_rest(now);
                 return Next::Finished;
@@ -117,14 +119,15 @@ impl<'r> MainScheduler<'r> {
                     None => Next::Finished,
                 };
             };
-            let progressed = self.run_task(i, clock, budget_ms - (now - start));
+            let progressed;
+            (progressed, now) = self.run_task(i, clock, now, budget_ms - (now - start));
             if self.unfinished == 0 {
-                self.log.flush(clock.now_ms());
+                self.log.flush(now);
                 return Next::Finished;
             }
             // A blocked task waits for another's turn or a wake-up: hand the thread back
             // rather than spin through the ready line.
-            let spent = clock.now_ms() - start;
+            let spent = now - start;
             if !progressed || (self.order == Order::Interleaved && spent >= budget_ms) {
                 return Next::Yield;
             }
@@ -153,14 +156,13 @@ impl<'r> MainScheduler<'r> {
         self.waiting.iter().map(|w| w.0).min_by(f64::total_cmp)
     }
 
-    /// Runs task `i` until its state changes or `budget_ms` passes (Interleaved only); whether
-    /// it progressed (false: it was blocked).
-    fn run_task(&mut self, i: usize, clock: &dyn Clock, budget_ms: f64) -> bool {
+    /// Runs task `i`, from `start`, until its state changes or `budget_ms` passes (Interleaved
+    /// only); whether it progressed (false: it was blocked), and when its turn ended.
+    fn run_task(&mut self, i: usize, clock: &dyn Clock, start: f64, budget_ms: f64) -> (bool, f64) {
         let cx = StepCx {
             clock,
             lane: Lane::Main,
         };
-        let start = clock.now_ms();
         let budget = if self.order == Order::Interleaved {
             budget_ms
         } else {
@@ -175,7 +177,8 @@ impl<'r> MainScheduler<'r> {
             if result != Step::Continue {
                 break result;
             }
-            if clock.now_ms() - start >= budget || self.recorder.cancelled() {
+            if self.recorder.cancelled() || (budget.is_finite() && clock.now_ms() - start >= budget)
+            {
                 break Step::Continue;
             }
         };
@@ -206,7 +209,7 @@ impl<'r> MainScheduler<'r> {
             Step::Done(v) => self.finish(i, TaskOutcome::Done(v)),
             Step::Failed(e) => self.finish(i, TaskOutcome::Failed(e)),
         }
-        progressed
+        (progressed, now)
     }
 
     fn finish(&mut self, i: usize, outcome: TaskOutcome) {
