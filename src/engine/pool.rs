@@ -55,14 +55,16 @@ pub fn lost_workers() -> usize {
     LOST_WORKERS.load(Ordering::Relaxed)
 }
 
-/// Ends the lane's current task as failed with a panic's message.
-type PanicExit = Box<dyn FnOnce(String)>;
+/// Ends the lane, its task (the id) failed with a panic's message.
+type PanicExit = Box<dyn FnOnce(u32, String)>;
 
 thread_local! {
-    /// How to end the task this lane runs, should it panic (armed once per task).
+    /// How to end this lane, should a task's step panic (armed once per lane, not per task: a
+    /// tiny task would pay for the allocation).
     static IN_STEP: RefCell<Option<PanicExit>> = const { RefCell::new(None) };
-    /// True only while a task's `step` runs: a panic anywhere else is not the task's.
-    static STEPPING: Cell<bool> = const { Cell::new(false) };
+    /// The task whose `step` runs now, only while one does: a panic anywhere else is not a
+    /// task's.
+    static STEPPING: Cell<Option<u32>> = const { Cell::new(None) };
 }
 
 /// Called by the browser's panic hook on the panicking thread. If that thread is a pool lane
@@ -70,13 +72,13 @@ thread_local! {
 /// if it was the last); returns true, and the caller must then never return to the panicking
 /// code (it parks the thread). Returns false on any other thread.
 pub fn on_panic(message: String) -> bool {
-    if !STEPPING.with(Cell::get) {
+    let Some(id) = STEPPING.with(Cell::get) else {
         return false;
-    }
+    };
     match IN_STEP.with(|s| s.borrow_mut().take()) {
         Some(end) => {
             LOST_WORKERS.fetch_add(1, Ordering::Relaxed);
-            end(message);
+            end(id, message);
             true
         }
         None => false,
@@ -151,6 +153,7 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
     } else {
         SpanKind::Compute
     };
+    arm_panic_exit(&run);
     while !run.recorder.cancelled() {
         let Some((id, mut task)) = current.take().or_else(|| lock(&run.queue).pop_front()) else {
             break;
@@ -163,14 +166,13 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
         };
         let mut cursor = Cursor::new(id, lane, first, clock.now_ms().max(lane_time));
         let mut held_since = take_gil(&run, working, &mut cursor, &mut log);
-        arm_panic_exit(&run, id);
         let outcome = loop {
             if run.recorder.cancelled() {
                 break None;
             }
-            STEPPING.with(|s| s.set(true));
+            STEPPING.with(|s| s.set(Some(id)));
             let result = step::guarded(task.as_mut(), &cx);
-            STEPPING.with(|s| s.set(false));
+            STEPPING.with(|s| s.set(None));
             match result {
                 Step::Continue => {
                     if let (Some(gil), Some(since)) = (&run.gil, held_since) {
@@ -205,7 +207,6 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
                 Step::Failed(e) => break Some(Some(TaskOutcome::Failed(e))),
             }
         };
-        IN_STEP.with(|s| s.borrow_mut().take());
         // Close the span before giving the lock up: no two holders' spans may overlap.
         cursor.close(clock.now_ms(), &mut log);
         let kind = cursor.kind;
@@ -221,6 +222,7 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
         }
     }
     drop(log);
+    IN_STEP.with(|s| s.borrow_mut().take());
     lane_ended(&run);
 }
 
@@ -236,7 +238,10 @@ fn take_gil<C: Clock>(
     log: &mut LaneLog,
 ) -> Option<f64> {
     let Some(gil) = run.gil.as_ref() else {
-        cursor.switch(working, run.clock.now_ms(), log);
+        // A task that starts out working needs no second clock read to go on working.
+        if cursor.kind != working {
+            cursor.switch(working, run.clock.now_ms(), log);
+        }
         return None;
     };
     cursor.switch(SpanKind::Wait, run.clock.now_ms(), log);
@@ -256,18 +261,21 @@ fn drop_gil<C: Clock>(
     cursor: &mut Cursor,
     log: &mut LaneLog,
 ) {
+    if next == cursor.kind && held_since.is_none() {
+        return; // nothing to switch, nothing to give up
+    }
     let at = cursor.switch(next, run.clock.now_ms(), log);
     if let (Some(gil), Some(_)) = (&run.gil, held_since.take()) {
         gil.release(at);
     }
 }
 
-/// Lets the panic hook end this lane cleanly if one of the task's steps panics (browser only).
-fn arm_panic_exit<C: Clock + Clone + Send + 'static>(run: &Arc<Run<C>>, id: u32) {
+/// Lets the panic hook end this lane cleanly if one of its tasks' steps panics (browser only).
+fn arm_panic_exit<C: Clock + Clone + Send + 'static>(run: &Arc<Run<C>>) {
     if cfg!(target_arch = "wasm32") {
         let run = run.clone();
         IN_STEP.with(|s| {
-            *s.borrow_mut() = Some(Box::new(move |message: String| {
+            *s.borrow_mut() = Some(Box::new(move |id: u32, message: String| {
                 // A task only steps while its lane holds the GIL: hand it on, or every
                 // other lane would wait for a thread that is gone.
                 if let Some(gil) = &run.gil {
