@@ -39,9 +39,10 @@ async function headersPolicy(root) {
  * (`/repo/`, as GitHub Pages serves a project). Resolves to { url, close, requests, encodings }
  * (`requests`: every path asked for, in order; `encodings`: for each file served, its content
  * encoding — `br`, `gzip` or null — and the bytes sent).
- * Port 0 picks a free port.
+ * Port 0 picks a free port. `hold(path)`, if given, is awaited before a file is served: a test
+ * can keep a file back for a while, or fail it by resolving to an HTTP status.
  */
-export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
+export function serve({ root, isolated = true, port = 0, prefix = '/', hold = null }) {
   const base = resolve(root);
   const requests = [];
   const encodings = [];
@@ -55,6 +56,11 @@ export function serve({ root, isolated = true, port = 0, prefix = '/' }) {
         return;
       }
       path = `/${path.slice(prefix.length)}`;
+      const status = hold ? await hold(path) : undefined;
+      if (typeof status === 'number') {
+        res.writeHead(status, { 'Content-Type': 'text/plain' }).end(`held back with ${status}`);
+        return;
+      }
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) {
         res.writeHead(403).end();
