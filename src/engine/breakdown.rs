@@ -1,9 +1,10 @@
-//! Where a run's wall time went, from its spans: computing, waiting, copying, starting new
-//! workers, and the rest (overhead: scheduling, starting lanes, idle threads). Per lane, time
-//! covered by a running span (compute, locked, copy) counts as working even if waits overlap
-//! it; waiting is time covered only by waits; starting is time covered only by a worker's
-//! start-up; overhead is what none covers. The lanes' shares are averaged, so the parts add up
-//! to the wall time.
+//! Where a lane's time went, and a run's wall time, from the spans: computing, copying, waiting
+//! (for a lock or the queue, or on IO), starting a new worker, and the rest (overhead:
+//! scheduling, starting lanes, idle threads). Within a lane the kinds are layered, and each
+//! moment counts once, for the first layer that covers it: running (compute, locked), then
+//! copying, then waiting for a lock, then IO, then a worker's start-up; what none covers is
+//! idle. The run's breakdown averages its lanes' shares, so the parts add up to the wall time;
+//! the insights (`crate::insight`) read the same layers per thread.
 
 use super::{Lane, Span, SpanKind};
 use std::collections::BTreeMap;
@@ -45,22 +46,11 @@ pub fn breakdown(spans: &[Span], wall_ms: f64) -> Breakdown {
     }
     let (mut compute, mut copy, mut wait, mut start) = (0.0, 0.0, 0.0, 0.0);
     for list in lanes.values() {
-        let pick = |kinds: &[SpanKind]| -> Vec<(f64, f64)> {
-            list.iter()
-                .filter(|s| kinds.contains(&s.kind))
-                .map(|s| (s.start_ms, s.end_ms))
-                .collect()
-        };
-        let copying = union(pick(&[SpanKind::Copy]));
-        let running = union(pick(&[SpanKind::Compute, SpanKind::Locked, SpanKind::Copy]));
-        let any = union(pick(&SpanKind::TASK));
-        let with_start = union(pick(&SpanKind::ALL));
-        let covered = |u: &[(f64, f64)]| u.iter().map(|(a, b)| b - a).sum::<f64>();
-        let (run, cp, all) = (covered(&running), covered(&copying), covered(&any));
-        compute += run - cp;
-        copy += cp;
-        wait += all - run;
-        start += covered(&with_start) - all;
+        let cover = LaneCover::of(list, f64::NEG_INFINITY, f64::INFINITY);
+        compute += cover.running_ms;
+        copy += cover.copying_ms;
+        wait += cover.waiting_ms + cover.io_ms;
+        start += cover.starting_ms;
     }
     // Lane time is capped by the wall time: spans are clocked by the lanes, the wall by the
     // page, so rounding (or a lane's clock) may overshoot by a hair.
@@ -77,6 +67,59 @@ pub fn breakdown(spans: &[Span], wall_ms: f64) -> Breakdown {
         copy_ms: copy_ms * fit,
         start_ms: start_ms * fit,
         overhead_ms: (wall_ms - used * fit).max(0.0),
+    }
+}
+
+/// One lane's time between `from` and `to`, layer by layer (see the module's doc): each
+/// moment counts once, for the first layer whose spans cover it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct LaneCover {
+    /// Computing, or computing while holding the GIL.
+    pub running_ms: f64,
+    /// Copying data to or from a worker with its own memory.
+    pub copying_ms: f64,
+    /// Waiting for a lock (the GIL) or for the queue.
+    pub waiting_ms: f64,
+    /// Waiting on IO (a sleep).
+    pub io_ms: f64,
+    /// Waiting for a new worker to start.
+    pub starting_ms: f64,
+    /// Covered by no span.
+    pub idle_ms: f64,
+}
+
+impl LaneCover {
+    /// The cover of one lane's `spans`, clipped to `from..to` (infinite bounds: unclipped;
+    /// `idle_ms` is then 0).
+    pub fn of(spans: &[&Span], from: f64, to: f64) -> Self {
+        let covered = |kinds: &[SpanKind]| -> f64 {
+            let picked = spans
+                .iter()
+                .filter(|s| kinds.contains(&s.kind))
+                .map(|s| (s.start_ms.max(from), s.end_ms.min(to)))
+                .filter(|(a, b)| b > a)
+                .collect();
+            union(picked).iter().map(|(a, b)| b - a).sum()
+        };
+        use SpanKind::{Compute, Copy, Locked, Wait};
+        let running = covered(&[Compute, Locked]);
+        let upto_copy = covered(&[Compute, Locked, Copy]);
+        let upto_wait = covered(&[Compute, Locked, Copy, Wait]);
+        let task = covered(&SpanKind::TASK);
+        let all = covered(&SpanKind::ALL);
+        let window = to - from;
+        Self {
+            running_ms: running,
+            copying_ms: upto_copy - running,
+            waiting_ms: upto_wait - upto_copy,
+            io_ms: task - upto_wait,
+            starting_ms: all - task,
+            idle_ms: if window.is_finite() {
+                (window - all).max(0.0)
+            } else {
+                0.0
+            },
+        }
     }
 }
 
@@ -150,6 +193,28 @@ mod tests {
         ];
         let b = breakdown(&spans, 70.0);
         assert_eq!((b.compute_ms, b.wait_ms, b.overhead_ms), (20.0, 50.0, 0.0));
+    }
+
+    #[test]
+    fn a_lane_counts_each_moment_once_for_its_first_layer() {
+        // Locked 0–10, a GIL wait 5–20 (under the lock until 10), IO 15–30, a start-up 25–40,
+        // copying 40–45; the window 2–50 clips the lock and leaves 45–50 idle.
+        let spans = [
+            span(Lane::Worker(0), SpanKind::Locked, 0.0, 10.0),
+            span(Lane::Worker(0), SpanKind::Wait, 5.0, 20.0),
+            span(Lane::Worker(0), SpanKind::Io, 15.0, 30.0),
+            span(Lane::Worker(0), SpanKind::Start, 25.0, 40.0),
+            span(Lane::Worker(0), SpanKind::Copy, 40.0, 45.0),
+        ];
+        let list: Vec<&Span> = spans.iter().collect();
+        let c = LaneCover::of(&list, 2.0, 50.0);
+        assert_eq!(
+            (c.running_ms, c.waiting_ms, c.io_ms, c.starting_ms),
+            (8.0, 10.0, 10.0, 10.0)
+        );
+        assert_eq!((c.copying_ms, c.idle_ms), (5.0, 5.0));
+        let unclipped = LaneCover::of(&list, f64::NEG_INFINITY, f64::INFINITY);
+        assert_eq!((unclipped.running_ms, unclipped.idle_ms), (10.0, 0.0));
     }
 
     #[test]

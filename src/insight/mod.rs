@@ -13,8 +13,8 @@ pub mod strip;
 
 use std::collections::BTreeMap;
 
-use crate::engine::breakdown::union;
-use crate::engine::{Lane, Span, SpanKind};
+use crate::engine::breakdown::LaneCover;
+use crate::engine::{Lane, Span};
 use crate::executor::Executor;
 
 pub use strip::{concurrency_strip, Level};
@@ -216,34 +216,16 @@ fn ratio(a: f64, b: f64) -> f64 {
 }
 
 fn thread_time(lane: Lane, spans: &[&Span], t0: f64, t1: f64) -> ThreadTime {
-    let pick = |kinds: &[SpanKind]| -> Vec<(f64, f64)> {
-        spans
-            .iter()
-            .filter(|s| kinds.contains(&s.kind))
-            .map(|s| (s.start_ms.max(t0), s.end_ms.min(t1)))
-            .filter(|(a, b)| b > a)
-            .collect()
-    };
-    let covered = |kinds: &[SpanKind]| length(&union(pick(kinds)));
-    let busy = covered(&[SpanKind::Compute, SpanKind::Locked]);
-    let upto_copy = covered(&[SpanKind::Compute, SpanKind::Locked, SpanKind::Copy]);
-    let upto_wait = covered(&[
-        SpanKind::Compute,
-        SpanKind::Locked,
-        SpanKind::Copy,
-        SpanKind::Wait,
-    ]);
-    let all = covered(&SpanKind::TASK);
-    let with_start = covered(&SpanKind::ALL);
+    let cover = LaneCover::of(spans, t0, t1);
     let last_end = spans.iter().map(|s| s.end_ms.min(t1)).fold(t0, f64::max);
     ThreadTime {
         lane: Some(lane),
-        busy_ms: busy,
-        copying_ms: upto_copy - busy,
-        waiting_ms: upto_wait - upto_copy,
-        io_ms: all - upto_wait,
-        starting_ms: with_start - all,
-        idle_ms: ((t1 - t0) - with_start).max(0.0),
+        busy_ms: cover.running_ms,
+        copying_ms: cover.copying_ms,
+        waiting_ms: cover.waiting_ms,
+        io_ms: cover.io_ms,
+        starting_ms: cover.starting_ms,
+        idle_ms: cover.idle_ms,
         tail_ms: (t1 - last_end).max(0.0),
     }
 }
@@ -306,10 +288,6 @@ fn largest_loss(
         .into_iter()
         .filter(|l| l.ms() > 0.0)
         .max_by(|a, b| a.ms().total_cmp(&b.ms()))
-}
-
-fn length(v: &[(f64, f64)]) -> f64 {
-    v.iter().map(|(a, b)| b - a).sum()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::engine::testing::{run_gil, run_interleaved, run_pool};
+use crate::engine::SpanKind;
 use crate::param::Values;
 use crate::workload::{counter, io};
 
