@@ -207,10 +207,12 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
                 Step::Failed(e) => break Some(Some(TaskOutcome::Failed(e))),
             }
         };
-        // Close the span before giving the lock up: no two holders' spans may overlap.
+        // Close the span before giving the lock up, stamped with the moment it closed: no two
+        // holders' spans may overlap.
         cursor.close(clock.now_ms(), &mut log);
-        let kind = cursor.kind;
-        drop_gil(&run, &mut held_since, kind, &mut cursor, &mut log);
+        if let (Some(gil), Some(_)) = (&run.gil, held_since.take()) {
+            gil.release(cursor.start);
+        }
         lane_time = cursor.start;
         match outcome {
             Some(None) => {} // parked; `current` holds the next task
@@ -244,7 +246,10 @@ fn take_gil<C: Clock>(
         }
         return None;
     };
-    cursor.switch(SpanKind::Wait, run.clock.now_ms(), log);
+    // A task's first turn starts out waiting: no second read to go on waiting.
+    if cursor.kind != SpanKind::Wait {
+        cursor.switch(SpanKind::Wait, run.clock.now_ms(), log);
+    }
     let released_at = gil.acquire();
     let now = run.clock.now_ms();
     cursor.switch(working, now.max(released_at), log);
@@ -388,3 +393,6 @@ pub(crate) fn assemble(
         outcomes,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -61,6 +61,27 @@ impl Clock for SkewedClock {
     }
 }
 
+/// A clock that counts its reads (in the browser each read is a call out to JavaScript, dearer
+/// than a tiny task); it reads the system clock. Clones share the count.
+#[derive(Debug, Clone, Default)]
+pub struct CountingClock {
+    pub reads: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl CountingClock {
+    pub fn reads(&self) -> usize {
+        self.reads.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Clock for CountingClock {
+    fn now_ms(&self) -> f64 {
+        self.reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        SystemClock.now_ms()
+    }
+}
+
 /// On `lanes` threads under a GIL with the given switch interval, each thread's clock skewed.
 pub fn run_gil_skewed(plan: Plan, lanes: usize, switch_ms: f64, clock: SkewedClock) -> RunOutput {
     let recorder = std::sync::Arc::new(Recorder::new(plan.tasks.len(), true));

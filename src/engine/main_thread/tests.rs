@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::engine::clock::FakeClock;
+use crate::engine::testing::CountingClock;
 use crate::engine::{task, Plan};
 
 /// A task that computes `steps` steps of 1 ms (on the fake clock), then waits `wait` ms, then finishes.
@@ -112,20 +113,6 @@ fn many_tiny_tasks_are_cheap() {
     assert_eq!(out.answer.value, 200_000);
 }
 
-/// A clock that counts its reads (on the browser's main thread each one is a call out to JS).
-#[derive(Default)]
-struct CountingClock {
-    reads: std::sync::atomic::AtomicUsize,
-}
-
-impl Clock for CountingClock {
-    fn now_ms(&self) -> f64 {
-        self.reads
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        0.0
-    }
-}
-
 #[test]
 fn a_task_turn_reads_the_clock_once() {
     for order in [Order::Sequential, Order::Interleaved] {
@@ -142,6 +129,7 @@ fn a_task_turn_reads_the_clock_once() {
                 })
             })
             .collect();
+        // The system clock: a thousand one-step turns take far less than a 4 ms slice.
         let clock = CountingClock::default();
         let recorder = Recorder::new(tasks.len(), true);
         let mut s = MainScheduler::new(tasks, order, &recorder, 0.0);
@@ -149,9 +137,9 @@ fn a_task_turn_reads_the_clock_once() {
         while s.run_slice(&clock, 4.0) != Next::Finished {
             slices += 1;
         }
-        let reads = clock.reads.load(std::sync::atomic::Ordering::Relaxed);
+        let reads = clock.reads();
         // One read as each task's turn ends; taking turns, the continuing step also checks
-        // the slice's budget (here it never runs out: the clock stands still).
+        // the slice's budget.
         let per_turn = match order {
             Order::Sequential => 1_000,
             Order::Interleaved => 2_000,
