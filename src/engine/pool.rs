@@ -210,9 +210,7 @@ fn lane<C: Clock + Clone + Send + 'static>(run: Arc<Run<C>>) {
         // Close the span before giving the lock up, stamped with the moment it closed: no two
         // holders' spans may overlap.
         cursor.close(clock.now_ms(), &mut log);
-        if let (Some(gil), Some(_)) = (&run.gil, held_since.take()) {
-            gil.release(cursor.start);
-        }
+        release_gil(&run, &mut held_since, cursor.start);
         lane_time = cursor.start;
         match outcome {
             Some(None) => {} // parked; `current` holds the next task
@@ -240,16 +238,10 @@ fn take_gil<C: Clock>(
     log: &mut LaneLog,
 ) -> Option<f64> {
     let Some(gil) = run.gil.as_ref() else {
-        // A task that starts out working needs no second clock read to go on working.
-        if cursor.kind != working {
-            cursor.switch(working, run.clock.now_ms(), log);
-        }
+        cursor.go_on(working, &run.clock, log);
         return None;
     };
-    // A task's first turn starts out waiting: no second read to go on waiting.
-    if cursor.kind != SpanKind::Wait {
-        cursor.switch(SpanKind::Wait, run.clock.now_ms(), log);
-    }
+    cursor.go_on(SpanKind::Wait, &run.clock, log);
     let released_at = gil.acquire();
     let now = run.clock.now_ms();
     cursor.switch(working, now.max(released_at), log);
@@ -266,10 +258,12 @@ fn drop_gil<C: Clock>(
     cursor: &mut Cursor,
     log: &mut LaneLog,
 ) {
-    if next == cursor.kind && held_since.is_none() {
-        return; // nothing to switch, nothing to give up
-    }
     let at = cursor.switch(next, run.clock.now_ms(), log);
+    release_gil(run, held_since, at);
+}
+
+/// Gives the GIL up, stamped `at`, if this lane holds it.
+fn release_gil<C: Clock>(run: &Run<C>, held_since: &mut Option<f64>, at: f64) {
     if let (Some(gil), Some(_)) = (&run.gil, held_since.take()) {
         gil.release(at);
     }
@@ -338,6 +332,14 @@ impl Cursor {
             lane,
             kind,
             start: now,
+        }
+    }
+
+    /// Goes on as `kind` from now, reading the clock only if that changes what the lane does
+    /// (a task starts out working, or waiting for the GIL: no second read to go on so).
+    fn go_on(&mut self, kind: SpanKind, clock: &impl Clock, log: &mut LaneLog) {
+        if kind != self.kind {
+            self.switch(kind, clock.now_ms(), log);
         }
     }
 
