@@ -15,12 +15,12 @@ crate::texts! {
             "On the main thread it took {0}, and the page froze: {1} frames dropped, {2} without a single frame — the ball stood still. On the pool, {3} threads took {4}, {5}× faster, and the ball kept moving ({6} frames dropped)."
         ),
         NoGain => (
-            "主线程用了 {0}，这期间页面卡住了（丢了 {1} 帧）。线程池的 {2} 个线程用了 {3}，只快了 {4} 倍：这台设备报告只有 {5} 个逻辑处理器，线程之间没有空闲的核可分。不过算的时候小球一直在走。",
-            "On the main thread it took {0}, and the page froze ({1} frames dropped). On the pool, {2} threads took {3}, only {4}× faster: this device reports {5} logical processor(s), so the threads had no spare core to share. The ball kept moving all the same."
+            "主线程用了 {0}，这期间页面卡住了（丢了 {1} 帧）。线程池的 {2} 个线程用了 {3}，速度是主线程的 {4} 倍，没有真正变快：这台设备报告只有 {5} 个逻辑处理器，线程之间没有空闲的核可分。不过算的时候小球一直在走（丢了 {6} 帧）。",
+            "On the main thread it took {0}, and the page froze ({1} frames dropped). On the pool, {2} threads took {3}: {4}× the main thread's speed, no real gain. This device reports {5} logical processor(s), so the threads had no spare core to share. The ball kept moving all the same ({6} frames dropped)."
         ),
         NoGainBusy => (
-            "主线程用了 {0}，这期间页面卡住了（丢了 {1} 帧）。线程池的 {2} 个线程用了 {3}，只快了 {4} 倍：这台设备有 {5} 个逻辑处理器，但这次它们正忙着别的活（别的程序、别的标签页），线程没分到空闲的核。再跑一次试试。不过算的时候小球一直在走。",
-            "On the main thread it took {0}, and the page froze ({1} frames dropped). On the pool, {2} threads took {3}, only {4}× faster: this device has {5} logical processors, but this time other work (another program, another tab) kept them busy, so the threads found no spare core. Run it again. The ball kept moving all the same."
+            "主线程用了 {0}，这期间页面卡住了（丢了 {1} 帧）。线程池的 {2} 个线程用了 {3}，速度是主线程的 {4} 倍，没有真正变快。这台设备有 {5} 个逻辑处理器，多半是这次它们正忙着别的活（别的程序、别的标签页），线程没分到空闲的核。再跑一次试试。不过算的时候小球一直在走（丢了 {6} 帧）。",
+            "On the main thread it took {0}, and the page froze ({1} frames dropped). On the pool, {2} threads took {3}: {4}× the main thread's speed, no real gain. This device has {5} logical processors, so most likely other work (another program, another tab) had them this time and the threads found no spare core. Run it again. The ball kept moving all the same ({6} frames dropped)."
         ),
         MainOnly => (
             "主线程用了 {0}，这期间页面卡住了：丢了 {1} 帧，最长 {2} 一帧都没画。这个页面用不了线程池（没有跨源隔离，原因见下面的状态），所以只跑了主线程。",

@@ -31,10 +31,30 @@ test('first visit: one click runs the work on the main thread and on the pool, a
     await card.locator('[data-role="run"]').click();
     const caption = card.locator('[data-role="caption"]');
     await caption.waitFor({ timeout: 60_000 });
-    assert.equal(await caption.getAttribute('data-outcome'), 'both');
+    // Whether the pool gained is this machine's at this moment: on two cores with other work
+    // running (two busy shell loops), Firefox ESR's pool measured 0.77–1.15× the main thread in
+    // 4 of 4 runs. The caption must say what happened in the times the results show: at least
+    // 1.2× (welcome::GAIN) is "both", less is "no gain" with the device's cores. Within 0.001 of
+    // the line the times below (rounded to a microsecond) cannot tell, so either is right there.
+    const ms = (e) => page.locator(`#result-${e} .wall-time`).getAttribute('data-ms').then(Number);
+    const speedup = (await ms('main')) / (await ms('pool'));
+    const outcome = await caption.getAttribute('data-outcome');
+    if (Math.abs(speedup - 1.2) > 0.001) assert.equal(outcome, speedup >= 1.2 ? 'both' : 'no-gain', `speedup ${speedup}`);
     const text = await caption.innerText();
-    assert.match(text, /On the main thread it took [\d.]+ (ms|s), and the page froze: \d+ frames dropped/);
-    assert.match(text, /On the pool, \d+ threads took [\d.]+ (ms|s), [\d.]+× faster, and the ball kept moving/);
+    const shown = Number(text.match(/([\d.]+)×/)?.[1]);
+    assert.ok(Math.abs(shown - speedup) <= 0.051, `${text} / ${speedup}`);
+    assert.match(text, /On the main thread it took [\d.]+ (ms|s), and the page froze/);
+    if (outcome === 'both') {
+      assert.match(text, /: \d+ frames dropped, [\d.]+ (ms|s) without a single frame/);
+      assert.match(text, /On the pool, \d+ threads took [\d.]+ (ms|s), [\d.]+× faster, and the ball kept moving \(\d+ frames dropped\)/);
+    } else {
+      assert.equal(outcome, 'no-gain');
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      assert.match(text, /On the pool, \d+ threads took [\d.]+ (ms|s): [\d.]+× the main thread's speed, no real gain/);
+      assert.ok(text.includes(cores > 1 ? `has ${cores} logical processors` : `reports ${cores} logical processor`), text);
+    }
+    const poolDropped = await page.locator('#result-pool .frames').getAttribute('data-dropped');
+    assert.ok(text.includes(`(${poolDropped} frames dropped)`), `${text} / ${poolDropped}`);
     // The same runs are in the results below, with the frames the page dropped.
     const dropped = Number(await page.locator('#result-main .frames').getAttribute('data-dropped'));
     assert.ok(dropped > 0, 'the main-thread run froze the page');

@@ -162,6 +162,7 @@ fn caption(o: &Outcome, lang: Lang) -> (&'static str, String) {
                     &d(pool.ms),
                     &format!("{speedup:.1}"),
                     cores,
+                    &pool.dropped,
                 ],
             ),
         ),
