@@ -143,6 +143,14 @@ pub fn heap_net_bytes() -> f64 {
     super::heap::net_bytes() as f64
 }
 
+/// `heapPeakBytes()`: the most `heapNetBytes()` has been since `heapCountStart()`: how much
+/// more than at the start the page ever held at once (the soak test sets it beside the size of
+/// wasm memory, which grows to fit it).
+#[wasm_bindgen(js_name = heapPeakBytes)]
+pub fn heap_peak_bytes() -> f64 {
+    super::heap::peak_bytes() as f64
+}
+
 /// `benchKernels(5000000)` → `{ count, wasmMs, jsMs }`: lesson 16's primes kernel in WebAssembly
 /// and in plain JavaScript, one after the other on this thread.
 #[wasm_bindgen(js_name = benchKernels)]
