@@ -77,6 +77,19 @@ crate::texts! {
         ReleaseBlocked => ("阻塞时交出", "let go while blocked"),
         ReleaseDone => ("任务结束", "its task ended"),
         Computing => ("同时计算", "computing"),
+        GilMerged => (
+            "{0} 次持有，{1} 个线程轮流（{2} 次被迫交出），共 {3}：太密，合成一块画",
+            "{0} holds by {1} threads in turn ({2} forced off) over {3}: too dense to draw one by one"
+        ),
+        GilMixed => ("几个线程轮流，太密，分不开", "several threads in turn, too dense to draw apart"),
+        GilMergedOne => (
+            "{0} 次持有（{2} 次被迫交出），共 {3}，持有者都是{1}：太密，合成一块画",
+            "{0} holds, all by {1} ({2} forced off), over {3}: too dense to draw one by one"
+        ),
+        StripMerged => (
+            "{0} 段，共 {1}：平均 {2} 个在算，最多 {3} 个（太密，合成一块画）",
+            "{0} changes over {1}: {2} computing on average, {3} at most (too dense to draw one by one)"
+        ),
         ConvoyMeasured => (
             "IO 线程做 {0} 次 IO 用了 {1}；单独做只要 {2}",
             "The IO thread took {1} for its {0} IO operations; alone they take {2}"

@@ -6,6 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
+use super::thin::groups;
 use crate::chart::scale::{nice_ticks, LinearScale};
 use crate::engine::{Lane, Span, SpanKind};
 
@@ -278,39 +279,35 @@ fn merge(rows: &mut [Row], time: &LinearScale, geo: &Geometry) -> f64 {
     px
 }
 
-/// One row's bars after merging: a bar narrower than `px` joins the group before it when the
-/// gap is under `px` and the group is still narrower than `px`. Each resulting bar, with the gap
-/// after it, covers at least `px` — or is followed by a wide bar — so a row of width W keeps
-/// at most about 2·W/px bars.
+/// One row's bars after merging (grouped by `thin::groups`): a merged bar spans its group, counts
+/// its spans, and takes the kind that took the most time in it.
 fn merge_row(bars: &[Bar], px: f64) -> Vec<Bar> {
-    let mut out: Vec<Bar> = Vec::new();
-    let mut open: Option<(Bar, [f64; SpanKind::ALL.len()])> = None;
-    for b in bars {
-        let narrow = b.width < px;
-        match &mut open {
-            Some((g, time)) if narrow && g.width < px && b.x - (g.x + g.width) < px => {
-                g.width = (b.x + b.width).max(g.x + g.width) - g.x;
-                g.end_ms = g.end_ms.max(b.end_ms);
-                g.spans += b.spans;
-                time[kind_index(b.kind)] += b.end_ms - b.start_ms + 1e-9;
-                let most = (0..SpanKind::ALL.len())
-                    .max_by(|&i, &j| time[i].total_cmp(&time[j]).then(j.cmp(&i)));
-                g.kind = SpanKind::ALL[most.unwrap_or(0)];
-            }
-            _ => {
-                out.extend(open.take().map(|(g, _)| g));
-                if narrow {
-                    let mut time = [0.0; SpanKind::ALL.len()];
-                    time[kind_index(b.kind)] = b.end_ms - b.start_ms + 1e-9;
-                    open = Some((*b, time));
-                } else {
-                    out.push(*b);
-                }
-            }
-        }
+    let marks: Vec<(f64, f64)> = bars.iter().map(|b| (b.x, b.x + b.width)).collect();
+    groups(&marks, px)
+        .into_iter()
+        .filter_map(|g| merged(&bars[g]))
+        .collect()
+}
+
+/// One bar for a group of neighbours (none for an empty group, which `groups` never makes).
+fn merged(group: &[Bar]) -> Option<Bar> {
+    let (first, rest) = group.split_first()?;
+    if rest.is_empty() {
+        return Some(*first);
     }
-    out.extend(open.map(|(g, _)| g));
-    out
+    let mut time = [0.0; SpanKind::ALL.len()];
+    let mut bar = *first;
+    for b in group {
+        time[kind_index(b.kind)] += b.end_ms - b.start_ms + 1e-9;
+        bar.width = (b.x + b.width).max(bar.x + bar.width) - bar.x;
+        bar.end_ms = bar.end_ms.max(b.end_ms);
+    }
+    bar.spans = group.iter().map(|b| b.spans).sum();
+    // The earliest kind in `SpanKind::ALL` wins a tie.
+    let most =
+        (0..SpanKind::ALL.len()).max_by(|&i, &j| time[i].total_cmp(&time[j]).then(j.cmp(&i)));
+    bar.kind = SpanKind::ALL[most.unwrap_or(0)];
+    Some(bar)
 }
 
 fn kind_index(kind: SpanKind) -> usize {

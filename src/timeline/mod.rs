@@ -5,6 +5,7 @@ pub mod frame_meter;
 pub mod layout;
 pub mod legend;
 pub mod replay;
+pub mod thin;
 pub mod viewport;
 
 pub use layout::{lane_label, layout, origin_ms, time_axis, Axis, Bar, Geometry, Layout, Row};

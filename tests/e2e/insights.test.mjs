@@ -140,3 +140,43 @@ test('the convoy preset: quick IOs beside a CPU-bound thread wait about a switch
     assert.deepEqual(errors, []);
   });
 });
+
+test('200,000 tiny tasks under the GIL: each row of holds draws about a mark per pixel, and the merged marks still count every hold', async () => {
+  await withApp(browser, { isolated: true }, async (page, errors) => {
+    await page.waitForSelector(READY, { timeout: 30_000 });
+    await page.evaluate(() => {
+      location.hash = 'v=1&w=squares&n=200000&chunk=1&x=gil&t=2&view=timeline&lang=en';
+    });
+    await page.waitForSelector('#param-chunk');
+    const r = await runOn(page, 'gil', 120_000);
+    assert.equal(r.state, 'completed', r.text);
+    // The same holds on two rows of different widths: the timeline's GIL row and the card's.
+    const rows = {
+      timeline: page.locator('.timeline-run[data-run="gil"] .gil-row'),
+      card: card(page, 'gil').locator('[data-role="gil"] svg.gil-lane'),
+    };
+    const counts = {};
+    for (const [name, row] of Object.entries(rows)) {
+      const marks = await row.locator('rect').evaluateAll((rs) => rs.map((r) => Number(r.dataset.holds ?? 1)));
+      const width = await row.evaluate((el) => (el.closest('svg').viewBox.baseVal.width || el.getBoundingClientRect().width));
+      counts[name] = { marks: marks.length, holds: marks.reduce((a, b) => a + b, 0), merged: marks.filter((n) => n > 1).length, width };
+    }
+    const { timeline, card: inCard } = counts;
+    assert.ok(inCard.holds > inCard.width, `enough holds to thin: ${JSON.stringify(counts)}`);
+    for (const c of [timeline, inCard]) {
+      assert.ok(c.marks <= Math.ceil(c.width) && c.merged > 0, JSON.stringify(counts));
+    }
+    assert.equal(timeline.holds, inCard.holds, 'both rows account for every hold');
+    // A merged mark says what it stands for.
+    const title = await rows.card.locator('rect.merged title').first().textContent();
+    assert.match(title, /^\d+ holds(, all by worker \d+ \(| by 2 threads in turn \()\d+ forced off\),? over [\d.]+ (µs|ms|s): too dense to draw one by one$/);
+    // The lock changes hands at each task's end, faster than pixels: grey marks, and the card's
+    // legend says what grey is.
+    assert.ok((await rows.card.locator('rect.holder-mixed').count()) > 0, 'holds by both threads in one mark');
+    assert.match(await card(page, 'gil').locator('[data-role="gil"] .thread-legend').innerText(), /several threads in turn, too dense to draw apart/);
+    // The concurrency strip thins the same way.
+    const strip = page.locator('.timeline-run[data-run="gil"] .conc-strip rect');
+    assert.ok((await strip.count()) <= Math.ceil(timeline.width), `${await strip.count()} strip marks`);
+    assert.deepEqual(errors, []);
+  });
+});

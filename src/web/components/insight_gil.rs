@@ -20,17 +20,8 @@ pub fn gil_section(v: &GilView, wall_ms: f64, switch_ms: f64, lang: Lang) -> Htm
     let t0 = v.holds.first().map_or(0.0, |h| h.start_ms);
     let scale = if wall_ms > 0.0 { W / wall_ms } else { 0.0 };
     let lanes: Vec<crate::engine::Lane> = v.ledgers.iter().map(|l| l.lane).collect();
-    let holds = v.holds.iter().map(|h| {
-        let k = lanes.iter().position(|&l| l == h.lane).unwrap_or(0) % 4;
-        let (x, w) = ((h.start_ms - t0) * scale, ((h.end_ms - h.start_ms) * scale).max(0.5));
-        html! {
-            <rect class={classes!(format!("holder-{k}"), (h.release == crate::insight::gil::Release::Forced).then_some("forced"))}
-                x={format!("{x:.2}")} y="2" width={format!("{w:.2}")} height="14" data-release={h.release.tag()}
-                data-ms={format!("{:.3}", h.end_ms - h.start_ms)}>
-                <title>{ format!("{} · {}", lane_text(Some(h.lane), lang), format_duration(h.end_ms - h.start_ms)) }</title>
-            </rect>
-        }
-    });
+    let (holds, mixed) =
+        super::gil_holds::holds(&v.holds, &lanes, |t| (t - t0) * scale, W, (2.0, 14.0), lang);
     // The delay to get the lock back after IO, where a thread did IO.
     let io = v.ledgers.iter().any(|l| l.back_after_io_ms.is_some());
     let rows = v.ledgers.iter().map(|l| {
@@ -56,9 +47,14 @@ pub fn gil_section(v: &GilView, wall_ms: f64, switch_ms: f64, lang: Lang) -> Htm
             data-forced={v.forced.to_string()} data-voluntary={v.voluntary.to_string()}>
             <figcaption>{ I::GilLane.get(lang) }</figcaption>
             <svg class="gil-lane" viewBox={format!("0 0 {W} 18")} role="img" aria-label={I::GilLane.get(lang)}>
-                { for holds }
+                { holds }
             </svg>
-            <ul class="thread-legend">{ for legend }</ul>
+            <ul class="thread-legend">
+                { for legend }
+                if mixed {
+                    <li><span class="swatch holder-mixed" aria-hidden="true"></span>{ I::GilMixed.get(lang) }</li>
+                }
+            </ul>
             <p class="help">{ I::GilSwitches.fill(lang, &[&format!("{:.0}", v.switches_per_s), &v.forced, &format_duration(switch_ms), &v.voluntary]) }</p>
             <table class="gil-ledger">
                 <thead><tr>

@@ -12,6 +12,7 @@ pub mod export_buttons;
 pub mod fault_picker;
 pub mod fetched_html;
 pub mod frame_meter;
+pub mod gil_holds;
 pub mod history;
 pub mod history_compare;
 pub mod insight_gil;

@@ -4,14 +4,16 @@
 
 use yew::prelude::*;
 
-use super::timeline::{lane_name, LABEL_W};
+use super::gil_holds;
+use super::timeline::LABEL_W;
 use crate::chart::{format_duration, LinearScale};
 use crate::engine::{Span, SpanKind};
 use crate::i18n::insights::InsightText as I;
 use crate::i18n::Texts;
-use crate::insight::gil::{gil_view, Release};
+use crate::insight::gil::gil_view;
 use crate::insight::strip::steps;
 use crate::link::Lang;
+use crate::timeline::thin::per_pixel;
 
 /// Each row's height, with its gap.
 pub const ROW_H: f64 = 14.0;
@@ -25,7 +27,7 @@ fn label(text: String, top: f64) -> Html {
 }
 
 /// The GIL lane: its label (outside the clip) and its holds (inside), from the run's `Locked`
-/// spans, each coloured by its thread.
+/// spans, each coloured by its thread (see `gil_holds`).
 pub fn gil_lane(
     spans: &[Span],
     origin: f64,
@@ -44,25 +46,27 @@ pub fn gil_lane(
     // Each hold and how it ended: forced (the switch interval passed with a waiter: outlined)
     // or voluntary.
     let view = gil_view(spans, f64::INFINITY, switch_ms);
-    let holds = view.holds.iter().map(|h| {
-        let k = lanes.iter().position(|&l| l == h.lane).unwrap_or(0) % 4;
-        let (x0, x1) = (time.map(h.start_ms - origin), time.map(h.end_ms - origin));
-        let forced = h.release == Release::Forced;
-        html! {
-            <rect class={classes!(format!("holder-{k}"), forced.then_some("forced"))} x={format!("{x0:.2}")} y={format!("{top:.1}")}
-                width={format!("{:.2}", (x1 - x0).max(0.5))} height={BAR_H.to_string()}
-                data-holder={lane_name(h.lane, lang)} data-release={h.release.tag()}>
-                <title>{ format!("{} · {} · {}", lane_name(h.lane, lang), format_duration(h.end_ms - h.start_ms), release_text(h.release, lang)) }</title>
-            </rect>
-        }
-    });
+    let (row, _) = gil_holds::holds(
+        &view.holds,
+        &lanes,
+        |t| time.map(t - origin),
+        plot_width(time),
+        (top, BAR_H),
+        lang,
+    );
     (
         label(I::GilLaneShort.get(lang), top),
-        html! { <g class="gil-row">{ for holds }</g> },
+        html! { <g class="gil-row">{ row }</g> },
     )
 }
 
-/// The concurrency strip: its label and its steps (darker: more threads computing).
+fn plot_width(time: &LinearScale) -> f64 {
+    (time.range.1 - time.range.0).abs()
+}
+
+/// The concurrency strip: its label and its steps (darker: more threads computing). Steps too
+/// dense to tell apart are drawn as one mark at their time-weighted mean; its tooltip gives the
+/// mean and the most.
 pub fn concurrency(
     spans: &[Span],
     origin: f64,
@@ -78,27 +82,37 @@ pub fn concurrency(
         .fold(origin, f64::max);
     let steps = steps(&refs, origin, end);
     let most = steps.iter().map(|s| s.2).max().unwrap_or(0);
-    let rects = steps.iter().filter(|s| s.2 > 0).map(|&(a, b, level)| {
+    let px: Vec<(f64, f64)> = steps
+        .iter()
+        .map(|&(a, b, _)| (time.map(a - origin), time.map(b - origin)))
+        .collect();
+    let groups = per_pixel(&px, plot_width(time));
+    let rects = groups.into_iter().filter_map(|g| {
+        let group = &steps[g];
+        let (a, b) = (group.first()?.0, group.last()?.1);
+        let top_level = group.iter().map(|s| s.2).max().unwrap_or(0);
+        if top_level == 0 {
+            return None;
+        }
         let (x0, x1) = (time.map(a - origin), time.map(b - origin));
-        html! {
+        let (level, title) = match group {
+            [(_, _, level)] => (*level, I::StripLevel.fill(lang, &[level, &format_duration(b - a)])),
+            _ => {
+                let mean = group.iter().map(|&(a, b, l)| (b - a) * l as f64).sum::<f64>() / (b - a).max(f64::MIN_POSITIVE);
+                let title = I::StripMerged.fill(lang, &[&group.len(), &format_duration(b - a), &format!("{mean:.1}"), &top_level]);
+                // Something computed in it: at least the lightest shade.
+                ((mean.round() as usize).max(1), title)
+            }
+        };
+        Some(html! {
             <rect class={format!("conc conc-{}", level.min(4))} x={format!("{x0:.2}")} y={format!("{top:.1}")}
                 width={format!("{:.2}", (x1 - x0).max(0.3))} height={BAR_H.to_string()} data-level={level.to_string()}>
-                <title>{ I::StripLevel.fill(lang, &[&level, &format_duration(b - a)]) }</title>
+                <title>{ title }</title>
             </rect>
-        }
+        })
     });
     (
         label(I::Computing.get(lang), top),
         html! { <g class="conc-strip" data-most={most.to_string()}>{ for rects }</g> },
     )
-}
-
-fn release_text(r: Release, lang: Lang) -> String {
-    match r {
-        Release::Forced => I::ReleaseForced,
-        Release::Io => I::ReleaseIo,
-        Release::Blocked => I::ReleaseBlocked,
-        Release::Done => I::ReleaseDone,
-    }
-    .get(lang)
 }
