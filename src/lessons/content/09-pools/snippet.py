@@ -1,6 +1,16 @@
 # Pools: map keeps submission order, as_completed yields in finishing order, chunksize batches tiny tasks.
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, as_completed, wait
+
+# Done callbacks run on the pool's own result thread, beside the main thread: two prints at
+# once can cut into each other's line, so each line is printed whole, under a lock.
+lines = threading.Lock()
+
+
+def say(*parts):
+    with lines:
+        print(*parts)
 
 
 def square(x):
@@ -13,7 +23,7 @@ def slow_square(x):
 
 
 def announce(future):
-    print("  callback:", future.result())
+    say("  callback:", future.result())
 
 
 if __name__ == "__main__":
@@ -22,8 +32,8 @@ if __name__ == "__main__":
         for future in futures:
             future.add_done_callback(announce)
         done, pending = wait(futures, return_when=FIRST_COMPLETED)
-        print(f"first wait: {len(done)} done, {len(pending)} pending")
-        print("as_completed:", [f.result() for f in as_completed(futures)])
+        say(f"first wait: {len(done)} done, {len(pending)} pending")
+        say("as_completed:", [f.result() for f in as_completed(futures)])
         print("map:         ", list(pool.map(slow_square, range(5))))
 
         for chunksize in (1, 1_000):
